@@ -1,0 +1,36 @@
+package calendarbot.api.model;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One configured calendar feed (factory configuration {@code calendarbot.source}).
+ *
+ * @param id stable identifier, used for file names in the archive and in the API
+ * @param name human name shown on the kiosk
+ * @param url https, http, webcal, webcals or file URL
+ * @param colour CSS colour for layouts that colour by source
+ * @param enabled a disabled source is neither fetched nor shown
+ * @param auth credentials sent with the request
+ * @param headers extra request headers
+ */
+public record SourceSpec(String id, String name, URI url, String colour, boolean enabled, Auth auth,
+        Map<String, String> headers) {
+
+    public SourceSpec {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        auth = auth == null ? Auth.NONE : auth;
+    }
+
+    /** How the feed server wants to be authenticated. */
+    public record Auth(Type type, String user, String secret) {
+        public static final Auth NONE = new Auth(Type.NONE, null, null);
+
+        public enum Type { NONE, BASIC, BEARER }
+
+        @Override
+        public String toString() {
+            return "Auth[" + type + (user == null ? "" : ", user=" + user) + "]";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package calendarbot.api.model;
+
+import java.time.Instant;
+
+/**
+ * Health of one source, as /api/health shows it.
+ *
+ * @param id source id
+ * @param name source name
+ * @param colour source colour
+ * @param state what the kiosk shows for this source
+ * @param lastAttempt start of the last fetch, or null
+ * @param lastSuccess end of the last successful fetch (or archive load), or null
+ * @param error text of the last failure while failing, else null
+ * @param events occurrences currently held
+ * @param bytes body bytes of the last successful fetch
+ * @param parseErrors malformed components skipped in the last successful parse
+ * @param nextAttempt when the next fetch is due, or null
+ */
+public record SourceStatus(String id, String name, String colour, State state, Instant lastAttempt,
+        Instant lastSuccess, String error, int events, long bytes, int parseErrors, Instant nextAttempt) {
+
+    /** Where a source stands. */
+    public enum State {
+        /** Not fetched yet and no archive. */
+        PENDING,
+        /** Showing events from the on-disk archive; the network has not answered yet. */
+        ARCHIVE,
+        /** Last fetch succeeded (or was 304). */
+        OK,
+        /** Last fetch failed; the last good events are kept. */
+        FAILING,
+        /** Disabled by configuration. */
+        DISABLED
+    }
+}

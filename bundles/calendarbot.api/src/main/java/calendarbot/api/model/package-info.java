@@ -1,0 +1,7 @@
+/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health. */
+@Export
+@Version("1.0.0")
+package calendarbot.api.model;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

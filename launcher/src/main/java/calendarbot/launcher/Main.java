@@ -1,0 +1,244 @@
+package calendarbot.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Boots Felix with the distribution's bundles and watched folders.
+ *
+ * <p>Layout of a distribution (its "home"): {@code bin/calendarbot}, {@code lib/felix.jar} and this jar,
+ * {@code bundle/} (the profile's bundles), {@code configs/} (the profile's Config Admin files),
+ * {@code deploy/} (bundles dropped in at runtime) and {@code data/} (framework storage, archive, logs).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "check-feed".equals(args[0])) {
+            String[] rest = new String[args.length - 1];
+            System.arraycopy(args, 1, rest, 0, rest.length);
+            System.exit(CheckFeedCommand.run(rest, System.out, System.err));
+            return;
+        }
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, homeDirectory());
+        } catch (IllegalArgumentException e) {
+            System.err.println("calendarbot: " + e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        run(options);
+    }
+
+    static void run(LaunchOptions options) throws Exception {
+        Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        Files.createDirectories(options.data());
+        // Read by the SLF4J provider (calendarbot.logging) before any configuration arrives.
+        System.setProperty("calendarbot.data", options.data().toString());
+        Files.createDirectories(options.extraConfig());
+        Files.createDirectories(options.home().resolve("deploy"));
+        DemoCalendar.write(options.data().resolve("demo").resolve("demo.ics"), java.time.ZonedDateTime.now());
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework framework = factory.newFramework(frameworkProperties(options));
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> ours = installDistributionBundles(context, options.home().resolve("bundle"));
+        framework.start();
+        for (Bundle bundle : ours) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    bundle.start();
+                } catch (BundleException e) {
+                    System.err.println("calendarbot: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
+                }
+            }
+        }
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "calendarbot-shutdown"));
+        Thread readiness = new Thread(() -> reportReady(options, processStart), "calendarbot-readiness");
+        readiness.setDaemon(true);
+        readiness.start();
+
+        FrameworkEvent event = framework.waitForStop(0);
+        if (event.getType() == FrameworkEvent.ERROR) {
+            System.err.println("calendarbot: framework stopped with an error: " + event.getThrowable());
+            System.exit(1);
+        }
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            if (framework.getState() == Bundle.ACTIVE || framework.getState() == Bundle.STARTING) {
+                System.out.println("calendarbot: stopping");
+                framework.stop();
+                framework.waitForStop(Duration.ofSeconds(15).toMillis());
+            }
+        } catch (Exception e) {
+            System.err.println("calendarbot: unclean stop: " + e);
+        }
+    }
+
+    static Map<String, String> frameworkProperties(LaunchOptions options) throws IOException {
+        Map<String, String> p = new HashMap<>();
+        Path data = options.data();
+        // Storage is kept across restarts: Config Admin's store and the bundle cache live there.
+        // The configuration files stay the truth (see calendarbot.runtime's ConfigFileWriter).
+        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
+        p.put("felix.log.level", "1");
+        p.put("calendarbot.home", options.home().toString());
+        p.put("calendarbot.data", data.toString());
+        p.put("calendarbot.deploy", options.home().resolve("deploy").toString());
+        p.put("calendarbot.config.extra", options.extraConfig().toString());
+        p.put("calendarbot.profile", options.profile());
+        p.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        p.put("org.apache.felix.http.host", options.host());
+        p.put("org.apache.felix.http.jetty.threadpool.max", "8");
+        p.put("org.apache.felix.http.jetty.acceptors", "1");
+        p.put("org.apache.felix.http.jetty.selectors", "1");
+        // The profile's own folder; the deploy folder and the extra configuration folder are further
+        // watchers declared by files in it (org.apache.felix.fileinstall-*.cfg).
+        p.put("felix.fileinstall.dir", options.home().resolve("configs").toString());
+        p.put("felix.fileinstall.poll", "1000");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        p.put("felix.fileinstall.enableConfigSave", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        // Until calendarbot.runtime sets the real credentials, the console accepts no password at all
+        // (its built-in default would be admin/admin).
+        p.put("felix.webconsole.username", "admin");
+        p.put("felix.webconsole.password", "{sha-256}" + randomHash());
+        p.put("felix.webconsole.manager.root", "/system/console");
+        boolean interactive = System.console() != null && !"true".equals(System.getenv("CI"));
+        p.put("gosh.args", interactive ? "" : "--nointeractive");
+        p.put("gosh.home", data.toString());
+        return p;
+    }
+
+    private static String randomHash() {
+        try {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(secret));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Installs the bundles of {@code bundle/}, updating those whose jar changed since the last start and
+     * uninstalling those no longer shipped (the storage survives restarts and upgrades).
+     */
+    static List<Bundle> installDistributionBundles(BundleContext context, Path bundleDir) throws IOException {
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            installed.put(b.getLocation(), b);
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(bundleDir)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Bundle> result = new ArrayList<>();
+        for (Path jar : jars) {
+            String location = jar.toUri().toString();
+            Bundle existing = installed.remove(location);
+            try {
+                if (existing == null) {
+                    try (InputStream in = Files.newInputStream(jar)) {
+                        result.add(context.installBundle(location, in));
+                    }
+                } else {
+                    if (Files.getLastModifiedTime(jar).toMillis() > existing.getLastModified()) {
+                        try (InputStream in = Files.newInputStream(jar)) {
+                            existing.update(in);
+                        }
+                    }
+                    result.add(existing);
+                }
+            } catch (BundleException e) {
+                System.err.println("calendarbot: cannot install " + jar.getFileName() + ": " + e.getMessage());
+            }
+        }
+        String ownPrefix = bundleDir.toUri().toString();
+        for (Bundle stale : installed.values()) {
+            if (stale.getLocation().startsWith(ownPrefix)) {
+                try {
+                    stale.uninstall();
+                } catch (BundleException e) {
+                    System.err.println("calendarbot: cannot uninstall " + stale.getLocation() + ": " + e.getMessage());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Waits for the first HTTP answer, then logs the time since process start and the RSS. */
+    private static void reportReady(LaunchOptions options, Instant processStart) {
+        URI health = URI.create("http://127.0.0.1:" + options.port() + "/api/health");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                int status = c.getResponseCode();
+                c.disconnect();
+                if (status == 200 || status == 503) {
+                    long ms = Duration.between(processStart, Instant.now()).toMillis();
+                    System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ "
+                            + "(profile %s, RSS %d MB, heap %d MB)%n", ms, options.port(), options.profile(),
+                            ProcessMemory.rssBytes() / (1024 * 1024),
+                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the HTTP service is not up yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        System.err.println("calendarbot: no HTTP answer on port " + options.port() + " after 2 minutes");
+    }
+
+    /** The distribution's home: the system property set by bin/calendarbot, else the jar's grandparent. */
+    static Path homeDirectory() throws Exception {
+        String home = System.getProperty("calendarbot.home");
+        if (home != null) {
+            return Paths.get(home).toAbsolutePath().normalize();
+        }
+        Path jar = Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent().toAbsolutePath().normalize();
+    }
+}
