@@ -17,14 +17,14 @@ import java.time.temporal.ChronoUnit;
  * The bundled demo calendar: meetings placed relative to the moment the kiosk starts, plus daily series, so
  * a fresh installation always has something coming up. Written at every start (the demo source reads it).
  */
-final class DemoCalendar {
+public final class DemoCalendar {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private DemoCalendar() {
     }
 
-    static void write(Path file, ZonedDateTime now) throws IOException {
+    public static void write(Path file, ZonedDateTime now) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

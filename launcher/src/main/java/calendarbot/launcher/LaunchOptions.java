@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Command-line options of {@code bin/calendarbot}. */
-record LaunchOptions(Path home, String profile, int port, String host, Path data, Path extraConfig) {
+public record LaunchOptions(Path home, String profile, int port, String host, Path data, Path extraConfig) {
 
     static final String USAGE = """
             usage: calendarbot [--port N] [--host ADDR] [--config DIR] [--data DIR]
@@ -18,7 +18,7 @@ record LaunchOptions(Path home, String profile, int port, String host, Path data
                             (default: <data>/configs)
               --data DIR    storage, feed archive, logs (default: <home>/data)""";
 
-    static LaunchOptions parse(String[] args, Path home) throws IOException {
+    public static LaunchOptions parse(String[] args, Path home) throws IOException {
         String profile = readProfile(home);
         int port = envInt("CALENDARBOT_PORT", 8080);
         String host = "0.0.0.0";

@@ -107,7 +107,7 @@ public final class Main {
         }
     }
 
-    static Map<String, String> frameworkProperties(LaunchOptions options) throws IOException {
+    public static Map<String, String> frameworkProperties(LaunchOptions options) throws IOException {
         Map<String, String> p = new HashMap<>();
         Path data = options.data();
         // Storage is kept across restarts: Config Admin's store and the bundle cache live there.

@@ -1,0 +1,153 @@
+package calendarbot.it;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real distribution ({@code launcher/target/calendarbot-<profile>}) started as a child process through its
+ * {@code bin/calendarbot}, on a free port, with its own data and configuration folders. For tests that need a
+ * real restart, a real signal or a real browser.
+ */
+public final class Distribution implements AutoCloseable {
+    private final Path home;
+    private final Path dataDir;
+    private final Path configDir;
+    private final Path log;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+
+    private Distribution(Path home, Path configDir, Path dataDir, Map<String, String> env, int port) {
+        this.home = home;
+        this.configDir = configDir;
+        this.dataDir = dataDir;
+        this.env = env;
+        this.port = port;
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
+    }
+
+    /** The assembled distribution of a profile. */
+    public static Path home(String profile) {
+        String target = System.getProperty("calendarbot.target", "target");
+        return Paths.get(target).toAbsolutePath().resolve("calendarbot-" + profile);
+    }
+
+    /** Starts the distribution and waits until /api/health answers (200 or 503). */
+    public static Distribution start(String profile, Path configDir, Path dataDir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home(profile), configDir, dataDir, env, freePort());
+        d.start();
+        return d;
+    }
+
+    /** Starts (again) the same distribution on the same port and folders. */
+    public void start() throws IOException, InterruptedException {
+        Files.createDirectories(configDir);
+        Files.createDirectories(dataDir);
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/calendarbot").toString(), "--port",
+                Integer.toString(port), "--config", configDir.toString(), "--data", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("CALENDARBOT_CDS", "off");
+        pb.environment().putAll(env);
+        process = pb.start();
+        awaitHttp(Duration.ofSeconds(60));
+    }
+
+    private void awaitHttp(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) baseUri().resolve("/api/health").toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                int status = c.getResponseCode();
+                c.disconnect();
+                if (status == 200 || status == 503) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("calendarbot did not answer on port " + port + " within " + timeout + "; log:\n" + log());
+    }
+
+    /** Sends SIGINT (what Ctrl-C does) and waits for the process to end; returns its exit code. */
+    public int interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("calendarbot did not stop within 30 s of SIGINT");
+        }
+        return process.exitValue();
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after 20 s). */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path configDir() {
+        return configDir;
+    }
+
+    /** Everything the process printed so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package calendarbot.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A layout chosen in the configuration reaches a kiosk page that is already open, within one refresh (the
+ * page polls every 2 s here through ?refresh=2), while a page opened for one layout (?layout=) stays on it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LayoutChangeIT {
+
+    @TempDir
+    Path work;
+
+    private KioskUnderTest kiosk;
+    private KioskBrowser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        kiosk = KioskUnderTest.start(work, "whatsnext");
+        browser = KioskBrowser.open();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void openPageFollowsTheConfiguredLayout() throws Exception {
+        browser.open(kiosk.page("refresh=2"));
+        browser.awaitReady();
+        assertEquals("whatsnext", browser.layoutShown());
+
+        kiosk.configureLayout("compact");
+
+        browser.until(d -> "compact".equals(browser.layoutShown()) ? Boolean.TRUE : null);
+        browser.awaitReady();
+        assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+        String url = browser.script("return location.search").toString();
+        assertEquals("?refresh=2", url, "the reload keeps the page's own settings");
+    }
+
+    @Test
+    @Order(2)
+    void pageOpenedForOneLayoutStaysOnIt() throws Exception {
+        browser.open(kiosk.page("layout=week&refresh=2"));
+        String first = browser.awaitReady();
+        // Two more answers from the server, each naming "compact" as the configured layout.
+        String second = browser.until(d -> {
+            String now = browser.readyMark();
+            return now.equals(first) ? null : now;
+        });
+        browser.until(d -> browser.readyMark().equals(second) ? null : Boolean.TRUE);
+
+        assertEquals("week", browser.layoutShown());
+        assertFalse(browser.elements("#week-grid .day-col").isEmpty());
+    }
+}

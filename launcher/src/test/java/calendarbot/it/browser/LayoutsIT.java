@@ -1,0 +1,176 @@
+package calendarbot.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every layout of the full distribution in a real browser, against a known calendar at a fixed time: what a
+ * person sees at 07:50 in Los Angeles, ten minutes before "Design review". Screenshots land in
+ * target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LayoutsIT {
+
+    // Ten minutes to go when the page loads; a few seconds may pass before the first look.
+    private static final Pattern TEN_MINUTES_TO_GO = Pattern.compile("10:00|9:[0-5]\\d");
+
+    @TempDir
+    Path work;
+
+    private KioskUnderTest kiosk;
+    private KioskBrowser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        kiosk = KioskUnderTest.start(work, "whatsnext");
+        browser = KioskBrowser.open();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void whatsNextCountsDownToTheNextMeetingEverySecond() throws Exception {
+        browser.open(kiosk.page("layout=whatsnext"));
+        browser.awaitReady();
+
+        assertEquals("whatsnext", browser.layoutShown());
+        assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+        String countdown = browser.text("#countdown");
+        assertTrue(TEN_MINUTES_TO_GO.matcher(countdown).matches(), "countdown at load: " + countdown);
+        // Shown in the kiosk's zone, not the machine's: 16:00Z is 08:00 in Los Angeles.
+        assertEquals("08:00 \u2013 08:30", browser.text("#meeting-time"));
+        assertEquals("Room Fuji", browser.text("#meeting-location"));
+        assertTrue(browser.text("#now-meeting").startsWith("Now: Team standup \u00b7 ends in 10"),
+                browser.text("#now-meeting"));
+        assertTrue(browser.text("#allday-banner").contains("Team offsite"), browser.text("#allday-banner"));
+        assertTrue(browser.displayed("#skip-button"));
+        boolean online = kiosk.get("/api/whats-next").matches("(?s).*\"is_online_meeting\"\\s*:\\s*true.*");
+        assertEquals(online, browser.displayed("#online-badge"), "the Online badge follows is_online_meeting");
+        assertFalse(browser.displayed("#cb-banner"), "fresh data: no banner");
+        browser.screenshot("whatsnext");
+
+        String later = browser.awaitText("#countdown", t -> !t.equals(countdown));
+        assertTrue(TEN_MINUTES_TO_GO.matcher(later).matches(), "still about ten minutes: " + later);
+        assertPageIsClean();
+    }
+
+    @Test
+    @Order(2)
+    void weekPlacesTheMeetingsByTimeInTheirDays() throws Exception {
+        browser.open(kiosk.page("layout=week"));
+        browser.awaitReady();
+
+        assertEquals("week", browser.layoutShown());
+        assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+        assertTrue(TEN_MINUTES_TO_GO.matcher(browser.text("#countdown")).matches(), browser.text("#countdown"));
+        assertEquals(4, browser.elements("#week-grid .day-col").size(), "today and the next three days");
+
+        WebElement today = browser.elements("#week-grid .day-col").get(0);
+        WebElement review = today.findElements(org.openqa.selenium.By.cssSelector(".cb-event")).stream()
+                .filter(e -> e.getText().contains(KioskUnderTest.NEXT_MEETING)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Design review block in today's column"));
+        assertFalse(review.getAttribute("data-meeting-id").isEmpty(), "event blocks carry their meeting id");
+        WebElement planning = browser.elements("#week-grid .day-col").get(1)
+                .findElements(org.openqa.selenium.By.cssSelector(".cb-event")).stream()
+                .filter(e -> e.getText().contains("Sprint planning")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Sprint planning block on Wednesday"));
+        // 08:00 is above 09:00 (Sprint planning, a day later) in the same grid.
+        assertTrue(review.getRect().getY() < planning.getRect().getY(), "placed by time of day");
+        assertTrue(browser.elements(".allday-cell .cb-event").stream()
+                .anyMatch(e -> e.getText().contains("Team offsite")), "all-day row");
+        browser.screenshot("week");
+        assertPageIsClean();
+    }
+
+    @Test
+    @Order(3)
+    void compactShowsTheNextMeetingInMinutesAndThoseAfterIt() throws Exception {
+        browser.open(kiosk.page("layout=compact"));
+        browser.awaitReady();
+
+        assertEquals("compact", browser.layoutShown());
+        assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+        assertTrue(browser.text("#countdown").matches("in (10|9) min"), browser.text("#countdown"));
+        List<String> later = browser.elements("#later-list li").stream().map(WebElement::getText).toList();
+        assertTrue(later.size() >= 2 && later.get(0).contains("1:1 with Sam"), "later: " + later);
+        browser.screenshot("compact-480x800");
+        browser.resize(300, 400);
+        try {
+            browser.awaitReady();
+            browser.screenshot("compact");
+        } finally {
+            browser.resize(480, 800);
+        }
+        assertPageIsClean();
+    }
+
+    @Test
+    @Order(4)
+    void einkThemeIsBlackOnWhiteAndCountsMinutes() throws Exception {
+        browser.open(kiosk.page("layout=whatsnext&theme=eink"));
+        browser.awaitReady();
+
+        assertEquals(Boolean.TRUE, browser.script("return document.documentElement.classList.contains('cb-eink')"));
+        assertTrue(browser.text("#countdown").matches("(10|9) min"), browser.text("#countdown"));
+        assertEquals("rgb(255, 255, 255)",
+                browser.script("return getComputedStyle(document.documentElement).backgroundColor"));
+        browser.screenshot("whatsnext-eink");
+        assertPageIsClean();
+    }
+
+    @Test
+    @Order(5)
+    void skipButtonMovesOnToTheMeetingAfter() throws Exception {
+        browser.open(kiosk.page("layout=whatsnext"));
+        browser.awaitReady();
+        assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+
+        browser.element("#skip-button").click();
+
+        browser.awaitText("#meeting-title", "1:1 with Sam"::equals);
+        assertEquals("10:00 \u2013 10:30", browser.text("#meeting-time"));
+        assertPageIsClean();
+    }
+
+    /** No script errors, and nothing fetched from anywhere but the kiosk's own server. */
+    private void assertPageIsClean() {
+        assertEquals(List.of(), browser.consoleErrors(), "console errors");
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) browser.script(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+        String own = kiosk.page("").toString();
+        for (String url : fetched) {
+            assertTrue(url.startsWith(own), "external request: " + url);
+        }
+        assertTrue(Files.exists(work), "sanity");
+    }
+}

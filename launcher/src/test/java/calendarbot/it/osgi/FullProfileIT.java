@@ -1,0 +1,202 @@
+package calendarbot.it.osgi;
+
+import static calendarbot.it.osgi.InFramework.getJson;
+import static calendarbot.it.osgi.InFramework.uri;
+import static calendarbot.it.osgi.InFramework.within;
+import static calendarbot.it.osgi.InFramework.work;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import calendarbot.it.Http;
+import calendarbot.it.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** The full profile booted with its bundles and configuration: live configuration, deploy folder, console. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FullProfileIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return ProfileBoot.options("full");
+    }
+
+    @Test
+    public void everyBundleOfTheProfileIsActive() throws Exception {
+        assertTrue("/api/status never answered", within(Duration.ofSeconds(20), () -> getJson("/api/status") != null));
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            if (b.getState() != (fragment ? Bundle.RESOLVED : Bundle.ACTIVE)) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertEquals("bundles not active", List.of(), notActive);
+        Object bundles = getJson("/api/status").get("bundles");
+        assertTrue("/api/status lists the bundles", bundles instanceof List && ((List<?>) bundles).size() > 20);
+    }
+
+    @Test
+    public void fetcherSettingFromTheConfigFolderIsLiveWithin3Seconds() throws Exception {
+        Path userConfigs = work().resolve("user-configs");
+        writeAtomically(userConfigs.resolve("calendarbot.fetcher.cfg"), "streamThresholdBytes = 123457\n");
+        boolean applied = within(Duration.ofSeconds(3), () -> Long.valueOf(123457).equals(
+                Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")
+                        instanceof Long l ? l : null) && fetcherProperty("streamThresholdBytes").equals("123457"));
+        assertTrue("streamThresholdBytes=123457 not in effect within 3 s; status: " + getJson("/api/status").get("config")
+                + ", fetcher service: " + fetcherProperty("streamThresholdBytes"), applied);
+    }
+
+    @Test
+    public void consoleIsLockedWithAdminAdminAndOpensWithTheGeneratedPassword() throws Exception {
+        Path passwordFile = work().resolve("data/console-password");
+        assertTrue("no generated password file", within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(passwordFile));
+        String password = Files.readString(passwordFile).trim();
+        assertTrue(within(Duration.ofSeconds(10),
+                () -> Http.get(uri("/system/console/bundles"), "admin", password).status() == 200));
+        assertEquals(401, Http.get(uri("/system/console/bundles"), "admin", "admin").status());
+        assertEquals(401, Http.get(uri("/system/console/bundles")).status());
+        Object stored = configurationAdmin.getConfiguration("calendarbot.console", "?").getProperties().get("passwordHash");
+        assertTrue("hash stored in the configuration: " + stored, String.valueOf(stored).startsWith("{sha-256}"));
+        assertFalse("the clear password is not in the configuration", String.valueOf(stored).contains(password));
+    }
+
+    @Test
+    public void consoleChangeIsLiveAndSavedToTheUserConfigFolder() throws Exception {
+        Path passwordFile = work().resolve("data/console-password");
+        assertTrue(within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        String password = Files.readString(passwordFile).trim();
+        Http.Response r = Http.postForm(uri("/system/console/configMgr/calendarbot.fetcher"),
+                "apply=true&action=ajaxConfigManager&propertylist=fetchConcurrency&fetchConcurrency=3", "admin", password);
+        assertTrue("console answered " + r.status(), r.status() == 200 || r.status() == 302);
+        assertTrue("fetchConcurrency=3 not in effect within 3 s",
+                within(Duration.ofSeconds(3), () -> "3".equals(fetcherProperty("fetchConcurrency"))));
+        Path saved = work().resolve("user-configs/calendarbot.fetcher.config");
+        Path savedCfg = work().resolve("user-configs/calendarbot.fetcher.cfg");
+        assertTrue("the console's change was not written to a file",
+                within(Duration.ofSeconds(5), () -> contains(saved, "fetchConcurrency") || contains(savedCfg, "fetchConcurrency")));
+    }
+
+    @Test
+    public void bundleDroppedIntoDeployStartsAndLeavesWhenDeleted() throws Exception {
+        Path deploy = work().resolve("deploy");
+        Path jar = deploy.resolve("hello.jar");
+        writeBundle(jar, "calendarbot.it.hello");
+        assertTrue("deployed bundle not active within 2 s", within(Duration.ofSeconds(2),
+                () -> state("calendarbot.it.hello") == Bundle.ACTIVE));
+        Files.delete(jar);
+        assertTrue("deleted bundle still installed after 2 s", within(Duration.ofSeconds(2),
+                () -> state("calendarbot.it.hello") == -1));
+    }
+
+    @Test
+    public void brokenJarIsReportedAndHarmsNothing() throws Exception {
+        Path deploy = work().resolve("deploy");
+        writeAtomically(deploy.resolve("broken.jar"), "this is not a zip file");
+        assertTrue("broken.jar not reported in /api/status", within(Duration.ofSeconds(5),
+                () -> String.valueOf(getJson("/api/status").get("deploy_problems")).contains("broken.jar")));
+        assertEquals(200, Http.get(uri("/api/whats-next")).status());
+        for (Bundle b : context.getBundles()) {
+            if (b.getHeaders().get("Fragment-Host") == null) {
+                assertEquals(b.getSymbolicName(), Bundle.ACTIVE, b.getState());
+            }
+        }
+        Files.delete(deploy.resolve("broken.jar"));
+    }
+
+    @Test
+    public void everyCalendarBotConfigurationHasAMetatypeForm() throws Exception {
+        Path passwordFile = work().resolve("data/console-password");
+        assertTrue(within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        String password = Files.readString(passwordFile).trim();
+        for (String pid : List.of("calendarbot.fetcher", "calendarbot.parser", "calendarbot.rrule", "calendarbot.cache",
+                "calendarbot.refresh", "calendarbot.kiosk", "calendarbot.logging", "calendarbot.console")) {
+            Http.Response r = Http.get(uri("/system/console/configMgr/" + pid + ".json"), "admin", password);
+            assertEquals(pid, 200, r.status());
+            Object form = Json.parse(r.body());
+            Object properties = Json.at(form, 0, "properties");
+            assertNotNull(pid + " has no typed form: " + r.body(), properties);
+            assertFalse(pid + " form is empty", ((Map<?, ?>) properties).isEmpty());
+        }
+    }
+
+    private String fetcherProperty(String name) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getAllServiceReferences("calendarbot.api.FeedFetcher", null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return refs == null ? "none" : String.valueOf(refs[0].getProperty(name));
+    }
+
+    private int state(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getState();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(Path file, String text) throws IOException {
+        return Files.exists(file) && Files.readString(file).contains(text);
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A bundle with nothing but a manifest, written next to the target and moved in, as a user's copy would end. */
+    static void writeBundle(Path jar, String symbolicName) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        Path tmp = jar.resolveSibling("." + jar.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m)) {
+            j.flush();
+        }
+        Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,88 @@
+package calendarbot.it.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import calendarbot.it.Distribution;
+import calendarbot.it.Http;
+import calendarbot.it.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The full distribution as a process: a console change survives a restart, Ctrl-C stops it cleanly. */
+class RestartIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void consoleChangeSurvivesRestartAndCtrlCStopsCleanly() throws Exception {
+        try (Distribution kiosk = Distribution.start("full", work.resolve("configs"), work.resolve("data"), Map.of())) {
+            Path passwordFile = work.resolve("data/console-password");
+            assertTrue(eventually(() -> Files.exists(passwordFile)), "no generated console password");
+            String password = Files.readString(passwordFile).trim();
+            assertTrue(eventually(() -> Http.get(kiosk.baseUri().resolve("/system/console/bundles"), "admin", password)
+                    .status() == 200), "console never opened with the generated password");
+            Http.Response r = Http.postForm(kiosk.baseUri().resolve("/system/console/configMgr/calendarbot.fetcher"),
+                    "apply=true&action=ajaxConfigManager&propertylist=streamThresholdBytes&streamThresholdBytes=654321",
+                    "admin", password);
+            assertTrue(r.status() == 200 || r.status() == 302, "console answered " + r.status());
+            assertTrue(eventually(() -> threshold(kiosk) == 654321L), "console change not applied");
+
+            String log = kiosk.log();
+            Matcher ready = Pattern.compile("ready in (\\d+) ms .*RSS (\\d+) MB").matcher(log);
+            assertTrue(ready.find(), "no ready line with time and RSS in the log:\n" + log);
+            assertTrue(log.contains(password), "the generated password is printed once");
+
+            int exit = kiosk.interrupt();
+            assertTrue(exit == 0 || exit == 130, "exit code after SIGINT: " + exit);
+            assertTrue(kiosk.log().contains("calendarbot: stopping"), "no clean stop in the log");
+
+            kiosk.start();
+            assertTrue(eventually(() -> threshold(kiosk) == 654321L),
+                    "the console's change was lost across the restart: " + threshold(kiosk));
+            assertEquals(password, Files.readString(passwordFile).trim(), "password regenerated on restart");
+            assertEquals(1, count(kiosk.log(), password), "the password must be logged only at first start");
+            assertEquals(200, Http.get(kiosk.baseUri().resolve("/system/console/bundles"), "admin", password).status());
+        }
+    }
+
+    private static long threshold(Distribution kiosk) throws Exception {
+        Object v = Json.at(Json.parse(Http.get(kiosk.baseUri().resolve("/api/status")).body()),
+                "config", "calendarbot.fetcher", "streamThresholdBytes");
+        return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static boolean eventually(Check check) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.holds()) {
+                    return true;
+                }
+            } catch (Exception notYet) {
+                // not ready yet
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}

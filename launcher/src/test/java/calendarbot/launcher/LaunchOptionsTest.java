@@ -1,0 +1,55 @@
+package calendarbot.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LaunchOptionsTest {
+
+    @Test
+    void defaultsFollowTheDistribution(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("profile"), "pi\n");
+        LaunchOptions o = LaunchOptions.parse(new String[0], home);
+        assertEquals("pi", o.profile());
+        assertEquals(home.resolve("data").toAbsolutePath(), o.data());
+        assertEquals(o.data().resolve("configs"), o.extraConfig());
+    }
+
+    @Test
+    void optionsOverrideAndBadValuesAreExplained(@TempDir Path home) throws Exception {
+        LaunchOptions o = LaunchOptions.parse(new String[] {"--port", "9090", "--config", "/tmp/x", "--data", "/tmp/d"}, home);
+        assertEquals(9090, o.port());
+        assertEquals(Path.of("/tmp/x"), o.extraConfig());
+        assertEquals(Path.of("/tmp/d"), o.data());
+        var e = assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--port", "http"}, home));
+        assertTrue(e.getMessage().contains("'http'"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--profile", "pi"}, home));
+    }
+
+    @Test
+    void frameworkKeepsItsStorageAndWatchesTheProfileFolder(@TempDir Path home) throws Exception {
+        LaunchOptions o = LaunchOptions.parse(new String[] {"--port", "8081"}, home);
+        var p = Main.frameworkProperties(o);
+        assertEquals("none", p.get("org.osgi.framework.storage.clean"));
+        assertEquals(home.resolve("configs").toString(), p.get("felix.fileinstall.dir"));
+        assertEquals("8081", p.get("org.osgi.service.http.port"));
+        assertTrue(p.get("felix.webconsole.password").startsWith("{sha-256}"));
+        assertTrue(!p.get("felix.webconsole.password").equals("{sha-256}jGl25bVBBBW96Qi9Te4V37Fnqchz/Eu4qB9vKrRIqRg="));
+    }
+
+    @Test
+    void demoCalendarAlwaysHasSomethingComingUp() {
+        ZonedDateTime now = ZonedDateTime.of(2026, 11, 24, 23, 50, 0, 0, ZoneId.of("Europe/Berlin"));
+        String ics = DemoCalendar.render(now);
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.endsWith("END:VCALENDAR\r\n"));
+        assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20261125T000200"), "a meeting 12 minutes after start");
+        assertTrue(ics.contains("RRULE:FREQ=DAILY"), "series keep the demo alive");
+    }
+}
