@@ -1,0 +1,90 @@
+package calendarbot.kiosk.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KioskConfigurationTest {
+
+    static KioskConfiguration withEnvironment(Map<String, String> env) {
+        return new KioskConfiguration(env::get);
+    }
+
+    @Test
+    void defaultsAreWhatsNextTheJvmZoneAndRealTime() {
+        KioskConfiguration kiosk = withEnvironment(Map.of());
+        kiosk.configure(Configs.kiosk(Map.of()));
+        assertEquals("whatsnext", kiosk.layout());
+        assertEquals(ZoneId.systemDefault(), kiosk.zone());
+        assertNull(kiosk.meAddress());
+        Instant before = Instant.now();
+        Instant now = kiosk.now();
+        assertTrue(!now.isBefore(before) && Duration.between(before, now).toMinutes() < 1);
+    }
+
+    @Test
+    void theTestTimeVariableWinsOverTheConfiguredFixedTime() {
+        KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "2025-11-24T08:00:00Z"));
+        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
+        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), kiosk.now());
+        assertEquals(kiosk.now(), kiosk.now(), "a fixed clock stays fixed");
+    }
+
+    @Test
+    void theConfiguredFixedTimeAppliesWithoutTheVariable() {
+        KioskConfiguration kiosk = withEnvironment(Map.of());
+        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T10:00:00+02:00")));
+        assertEquals(Instant.parse("2030-01-01T08:00:00Z"), kiosk.now());
+    }
+
+    @Test
+    void aLocalTestTimeIsReadInTheKioskZone() {
+        KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "2025-07-01T09:30:00"));
+        kiosk.configure(Configs.kiosk(Map.of("timeZone", "America/Los_Angeles")));
+        assertEquals(Instant.parse("2025-07-01T16:30:00Z"), kiosk.now());
+    }
+
+    @Test
+    void anUnreadableTestTimeFallsBackToTheConfiguredOne() {
+        KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "tomorrow-ish"));
+        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), kiosk.now());
+    }
+
+    @Test
+    void removingTheFixedTimeReturnsToRealTime() {
+        KioskConfiguration kiosk = withEnvironment(Map.of());
+        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2001-01-01T00:00:00Z")));
+        kiosk.configure(Configs.kiosk(Map.of()));
+        assertTrue(kiosk.now().isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void anUnknownZoneKeepsThePreviousOne() {
+        KioskConfiguration kiosk = withEnvironment(Map.of());
+        kiosk.configure(Configs.kiosk(Map.of("timeZone", "Europe/Berlin", "layout", "week", "meAddress", "me@x.org")));
+        kiosk.configure(Configs.kiosk(Map.of("timeZone", "Mars/Olympus_Mons", "layout", "week")));
+        assertEquals(ZoneId.of("Europe/Berlin"), kiosk.zone());
+        assertEquals("week", kiosk.layout());
+    }
+
+    @Test
+    void testTimeFormsCalendarbotLiteAccepts() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), TestTime.parse("2025-11-24T08:00:00Z", berlin));
+        assertEquals(Instant.parse("2025-10-27T15:20:00Z"), TestTime.parse("2025-10-27T08:20:00-07:00", berlin));
+        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), TestTime.parse("2025-11-24 08:00:00", berlin));
+        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), TestTime.parse("2025-11-24T08:00", berlin));
+        assertEquals(Instant.parse("2025-11-23T23:00:00Z"), TestTime.parse("2025-11-24", berlin));
+        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), TestTime.parse("20251124T080000Z", berlin));
+        assertThrows(DateTimeException.class, () -> TestTime.parse("next tuesday", berlin));
+    }
+}

@@ -1,0 +1,200 @@
+package calendarbot.parser.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a TZID as feeds write it into a zone of this JVM's tzdb: IANA ids (also case-folded, with a
+ * leading "/", or behind a tzurl prefix such as "/mozilla.org/20050126_1/Europe/Berlin"), Windows zone
+ * names ("W. Europe Standard Time") and Windows display names ("(UTC+01:00) Amsterdam, Berlin, ...").
+ */
+final class ZoneNames {
+
+    /** How a name was recognised; shown in ParseReport.zones. */
+    enum Kind {
+        IANA("IANA"), WINDOWS("windows"), WINDOWS_DISPLAY("windows display name"), OFFSET("fixed offset");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A recognised name: the zone and the way it was found. */
+    record Match(ZoneId zone, Kind kind) {
+    }
+
+    static final ZoneId UTC = ZoneId.of("UTC");
+
+    private static final Set<String> AVAILABLE = ZoneId.getAvailableZoneIds();
+    private static final Map<String, String> IANA_BY_LOWER_CASE = new HashMap<>();
+    /** Windows name, lower case, to IANA id. */
+    private static final Map<String, String> WINDOWS = new HashMap<>();
+    /** Places part of a Windows display name, lower case, to IANA id. */
+    private static final Map<String, String> WINDOWS_DISPLAY = new HashMap<>();
+
+    static {
+        for (String id : AVAILABLE) {
+            IANA_BY_LOWER_CASE.put(id.toLowerCase(Locale.ROOT), id);
+        }
+        Map<String, String> windowsByExactName = new HashMap<>();
+        read("windows-zones.txt", (name, value) -> {
+            String iana = firstAvailable(value);
+            if (iana == null) {
+                throw new IllegalStateException("windows-zones.txt: no zone of '" + value + "' in this JVM");
+            }
+            windowsByExactName.put(name, iana);
+            WINDOWS.put(name.toLowerCase(Locale.ROOT), iana);
+        });
+        read("windows-zone-display-names.txt", (places, windowsName) -> {
+            String iana = windowsByExactName.get(windowsName);
+            if (iana == null) {
+                throw new IllegalStateException("windows-zone-display-names.txt: unknown Windows zone '"
+                        + windowsName + "'");
+            }
+            WINDOWS_DISPLAY.put(places.toLowerCase(Locale.ROOT), iana);
+        });
+    }
+
+    private ZoneNames() {
+    }
+
+    /** Number of Windows names known (for tests). */
+    static Map<String, String> windowsNames() {
+        return Map.copyOf(WINDOWS);
+    }
+
+    /** The zone {@code tzid} names, or null when it is no name this JVM or the Windows tables know. */
+    static Match resolve(String tzid) {
+        if (tzid == null) {
+            return null;
+        }
+        String s = tzid.trim();
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            s = s.substring(1, s.length() - 1).trim();
+        }
+        if (s.isEmpty()) {
+            return null;
+        }
+        // Exchange writes "tzone://Microsoft/Utc" (and "tzone://Microsoft/Custom" for a custom VTIMEZONE).
+        if (s.regionMatches(true, 0, "tzone://", 0, 8)) {
+            s = s.substring(8);
+        }
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        ZoneId iana = iana(s);
+        if (iana != null) {
+            return new Match(iana, Kind.IANA);
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        String windows = WINDOWS.get(lower);
+        if (windows != null) {
+            return new Match(ZoneId.of(windows), Kind.WINDOWS);
+        }
+        String display = WINDOWS_DISPLAY.get(displayPlaces(lower));
+        if (display != null) {
+            return new Match(ZoneId.of(display), Kind.WINDOWS_DISPLAY);
+        }
+        // tzurl-style prefixes: try every suffix after a '/', longest first.
+        for (int slash = s.indexOf('/'); slash >= 0; slash = s.indexOf('/', slash + 1)) {
+            ZoneId suffix = iana(s.substring(slash + 1));
+            if (suffix != null) {
+                return new Match(suffix, Kind.IANA);
+            }
+        }
+        ZoneOffset offset = offset(s);
+        return offset == null ? null : new Match(offset, Kind.OFFSET);
+    }
+
+    private static ZoneId iana(String s) {
+        if (s.equalsIgnoreCase("UTC") || s.equalsIgnoreCase("Z") || s.equalsIgnoreCase("GMT")
+                || s.equalsIgnoreCase("Etc/UTC") || s.equalsIgnoreCase("Etc/GMT") || s.equalsIgnoreCase("Utc")
+                || s.equalsIgnoreCase("UT") || s.equalsIgnoreCase("Etc/Universal")
+                || s.equalsIgnoreCase("Etc/Zulu") || s.equalsIgnoreCase("Universal")) {
+            return UTC;
+        }
+        String id = AVAILABLE.contains(s) ? s : IANA_BY_LOWER_CASE.get(s.toLowerCase(Locale.ROOT));
+        return id == null ? null : ZoneId.of(id);
+    }
+
+    /** "(UTC+01:00) Amsterdam, Berlin" to "amsterdam, berlin"; the input is lower case. */
+    private static String displayPlaces(String lower) {
+        if (lower.startsWith("(utc") || lower.startsWith("(gmt")) {
+            int close = lower.indexOf(')');
+            if (close > 0) {
+                return lower.substring(close + 1).trim();
+            }
+        }
+        return lower;
+    }
+
+    /** "UTC+01:00", "GMT-5", "UTC+0530": a fixed offset, as some exporters write for zones without DST. */
+    private static ZoneOffset offset(String s) {
+        if (s.length() < 5 || !(s.regionMatches(true, 0, "UTC", 0, 3) || s.regionMatches(true, 0, "GMT", 0, 3))) {
+            return null;
+        }
+        char sign = s.charAt(3);
+        if (sign != '+' && sign != '-') {
+            return null;
+        }
+        String digits = s.substring(4).replace(":", "");
+        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        int hours = digits.length() <= 2 ? Integer.parseInt(digits) : Integer.parseInt(digits.substring(0, digits.length() - 2));
+        int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
+        try {
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstAvailable(String alternatives) {
+        for (String id : alternatives.trim().split("\\s+")) {
+            if (AVAILABLE.contains(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private interface Entry {
+        void accept(String key, String value);
+    }
+
+    private static void read(String resource, Entry entry) {
+        try (InputStream in = ZoneNames.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                line = line.trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.lastIndexOf(" = ");
+                if (eq < 0) {
+                    throw new IllegalStateException(resource + ": no ' = ' in '" + line + "'");
+                }
+                entry.accept(line.substring(0, eq).trim(), line.substring(eq + 3).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package calendarbot.refresh.internal;
+
+import calendarbot.api.model.Validators;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * The last good body of each source ({@code <id>.ics}, bytes as received) and the validators that describe it
+ * ({@code <id>.meta}), so a restart shows data at once and its first fetch is conditional. Both files are
+ * replaced by temp file, fsync and rename: a power cut on the Pi's SD card leaves the old or the new file,
+ * never half of one.
+ */
+final class FeedArchive {
+
+    /** What {@code <id>.meta} says about {@code <id>.ics}. */
+    record Meta(Validators validators, URI url, Instant lastSuccess, long bytes) {
+    }
+
+    private final Path dir;
+
+    FeedArchive(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path body(String id) {
+        return dir.resolve(id + ".ics");
+    }
+
+    Path meta(String id) {
+        return dir.resolve(id + ".meta");
+    }
+
+    boolean hasBody(String id) {
+        return Files.isRegularFile(body(id));
+    }
+
+    InputStream openBody(String id) throws IOException {
+        return new BufferedInputStream(Files.newInputStream(body(id)), 16 * 1024);
+    }
+
+    /** Starts a copy of a new body beside the current one; {@link ArchiveWriter#commit()} makes it current. */
+    ArchiveWriter begin(String id) throws IOException {
+        Files.createDirectories(dir);
+        return new ArchiveWriter(temp(body(id)), body(id));
+    }
+
+    /** Removes temp files a crash or a power cut left behind. */
+    void removeLeftovers(String id) {
+        try {
+            Files.deleteIfExists(temp(body(id)));
+            Files.deleteIfExists(temp(meta(id)));
+        } catch (IOException e) {
+            // an unreadable folder shows up again, with a better message, on the next write
+        }
+    }
+
+    /** The validators of the archived body, or null when there is none or it is unreadable. */
+    Meta readMeta(String id) {
+        Path file = meta(id);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        Validators validators = new Validators(p.getProperty("etag"), p.getProperty("lastModified"));
+        URI url = null;
+        Instant lastSuccess = null;
+        long bytes = 0;
+        try {
+            url = p.getProperty("url") == null ? null : URI.create(p.getProperty("url"));
+            lastSuccess = p.getProperty("lastSuccess") == null ? null : Instant.parse(p.getProperty("lastSuccess"));
+            bytes = Long.parseLong(p.getProperty("bytes", "0"));
+        } catch (RuntimeException e) {
+            // a hand-edited or damaged file: keep what could be read
+        }
+        return new Meta(validators, url, lastSuccess, bytes);
+    }
+
+    /** Writes {@code <id>.meta}; call only after {@code <id>.ics} holds the body these validators describe. */
+    void writeMeta(String id, Meta meta) throws IOException {
+        Properties p = new Properties();
+        putIfSet(p, "etag", meta.validators().etag());
+        putIfSet(p, "lastModified", meta.validators().lastModified());
+        putIfSet(p, "url", meta.url() == null ? null : meta.url().toString());
+        putIfSet(p, "lastSuccess", meta.lastSuccess() == null ? null : meta.lastSuccess().toString());
+        p.setProperty("bytes", Long.toString(meta.bytes()));
+        Files.createDirectories(dir);
+        Path target = meta(id);
+        Path temp = temp(target);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Writer out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+            p.store(out, "CalendarBot: validators of " + id + ".ics, sent with the next fetch");
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        replace(temp, target);
+    }
+
+    static Path temp(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /** Atomic rename, then fsync of the folder so the rename itself survives a power cut. */
+    static void replace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every OS lets a folder be opened (Windows); the rename is still atomic there
+        }
+    }
+
+    private static void putIfSet(Properties p, String key, String value) {
+        if (value != null) {
+            p.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package calendarbot.refresh.internal;
+
+import calendarbot.api.model.SourceSpec;
+import calendarbot.api.model.SourceStatus;
+import calendarbot.api.model.SourceStatus.State;
+import calendarbot.api.model.Validators;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.Future;
+
+/** Where one source stands. Every field is guarded by the object's own lock. */
+final class SourceState {
+
+    final String id;
+    /** The id its definition asked for; {@link #id} differs only when another source had it first. */
+    final String preferredId;
+    SourceDefinition definition;
+    SourceSpec spec;
+    String problem;
+
+    State state = State.PENDING;
+    Instant lastAttempt;
+    Instant lastSuccess;
+    Instant nextAttempt;
+    /** The failure while FAILING; an archive problem while OK. */
+    String error;
+    /** The last archive write problem, or null: logged when it changes. */
+    String archiveProblem;
+    long bytes;
+    int parseErrors;
+    int failures;
+
+    /** Validators of the archived body, and the URL they were fetched from. */
+    Validators validators = Validators.NONE;
+    URI validatorsUrl;
+    /** True while the archive file holds the body whose events are shown (so it can be re-expanded). */
+    boolean archiveCurrent;
+    Instant lastExpanded;
+    ZoneId expandedZone;
+
+    boolean archiveLoaded;
+    boolean running;
+    boolean followUp;
+    boolean removed;
+    Future<?> timer;
+    Duration plannedDelay;
+
+    SourceState(String id, String preferredId, SourceDefinition definition, SourceSpec spec, String problem) {
+        this.id = id;
+        this.preferredId = preferredId;
+        this.definition = definition;
+        this.spec = spec;
+        this.problem = problem;
+    }
+
+    boolean fetchable() {
+        return !removed && problem == null && spec.enabled() && spec.url() != null;
+    }
+
+    /** Conditional-GET validators only for the URL they came from: a new URL is a new feed. */
+    Validators validatorsFor(URI url) {
+        return url != null && url.equals(validatorsUrl) ? validators : Validators.NONE;
+    }
+
+    void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        nextAttempt = null;
+    }
+
+    SourceStatus status(int events) {
+        return new SourceStatus(id, spec.name(), spec.colour(), state, lastAttempt, lastSuccess, error, events, bytes,
+                parseErrors, nextAttempt);
+    }
+}

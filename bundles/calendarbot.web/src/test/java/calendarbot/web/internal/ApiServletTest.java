@@ -1,0 +1,405 @@
+package calendarbot.web.internal;
+
+import static calendarbot.web.internal.Fixtures.NOW;
+import static calendarbot.web.internal.Fixtures.meeting;
+import static calendarbot.web.internal.Fixtures.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import calendarbot.api.model.Occurrence;
+import calendarbot.api.model.SourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiServletTest {
+
+    static final Duration HOUR = Duration.ofHours(1);
+    /** 08:00 in Los Angeles = 16:00 UTC. */
+    static final Instant EIGHT_AM = Instant.parse("2026-11-24T16:00:00Z");
+
+    final Occurrence standup = meeting("standup-uid", "Standup", EIGHT_AM, Duration.ofMinutes(30), null,
+            "https://teams.example/join/1");
+    final Fixtures.Api api = new Fixtures.Api(standup);
+
+    @Test
+    void whatsNextHasCalendarbotLitesShapeWithUtcZTimes() throws Exception {
+        var res = Http.get("/api/whats-next").send(api.servlet);
+        assertEquals(200, res.status);
+        Map<String, Object> body = res.json();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) body.get("meeting");
+        assertEquals(standup.id(), m.get("meeting_id"));
+        assertEquals("standup-uid_20261124T160000", m.get("meeting_id"));
+        assertEquals("Standup", m.get("subject"));
+        assertEquals("2026-11-24T16:00:00Z", m.get("start_iso"));
+        assertEquals("2026-11-24T16:30:00Z", m.get("end_iso"));
+        assertEquals(1800L, m.get("duration_seconds"));
+        assertEquals(7200L, m.get("seconds_until_start"));
+        assertEquals("Room Ada", m.get("location"));
+        assertEquals(List.of(), m.get("attendees"));
+        assertEquals(true, m.get("is_online_meeting"));
+        assertEquals("https://teams.example/join/1", m.get("online_meeting_url"));
+        assertEquals(false, m.get("all_day"));
+        assertEquals("Work", m.get("raw_source"));
+        assertEquals(Map.of("message", "Plenty of time", "is_urgent", false, "is_critical", false), body.get("status"));
+        assertEquals("2026-11-24T14:00:00Z", body.get("now_iso"));
+        assertEquals("America/Los_Angeles", body.get("timezone"));
+        assertEquals("whatsnext", body.get("layout"));
+        assertEquals(45L, body.get("heartbeat_seconds"));
+        assertEquals(7L, body.get("generation"));
+        assertNotNull(body.get("data_age_seconds"));
+        assertNull(body.get("current"));
+        assertEquals(List.of(), body.get("all_day_events"));
+        assertEquals("no-cache", res.header("Cache-Control"));
+        assertNotNull(res.header("ETag"));
+    }
+
+    @Test
+    void noMeetingIsANullMeetingWithTheNoMeetingsStatus() throws Exception {
+        Fixtures.Api empty = new Fixtures.Api();
+        empty.refresher.sources.clear();
+        Map<String, Object> body = Http.get("/api/whats-next").send(empty.servlet).json();
+        assertTrue(body.containsKey("meeting"));
+        assertNull(body.get("meeting"));
+        assertEquals("No meetings scheduled", ((Map<?, ?>) body.get("status")).get("message"));
+        assertNull(body.get("data_age_seconds"));
+    }
+
+    @Test
+    void theMeetingInProgressAndTodaysAllDayEventsAreReported() throws Exception {
+        Occurrence running = meeting("arch", "Architecture", NOW.minusSeconds(600), HOUR);
+        Occurrence holiday = Fixtures.allDay("holiday", "Thanksgiving week", LocalDate.of(2026, 11, 24),
+                Fixtures.LOS_ANGELES);
+        Fixtures.Api busy = new Fixtures.Api(running, holiday, standup);
+        Map<String, Object> body = Http.get("/api/whats-next").send(busy.servlet).json();
+        Map<?, ?> current = (Map<?, ?>) body.get("current");
+        assertEquals("Architecture", current.get("subject"));
+        assertEquals(3000L, current.get("seconds_until_end"));
+        assertEquals(List.of(Map.of("meeting_id", holiday.id(), "subject", "Thanksgiving week", "date", "2026-11-24",
+                "end_date", "2026-11-24", "location", "")), body.get("all_day_events"));
+    }
+
+    @Test
+    void anUnchangedAnswerIsA304WithoutBody() throws Exception {
+        var first = Http.get("/api/whats-next").send(api.servlet);
+        String etag = first.header("ETag");
+        var second = Http.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
+        assertEquals(304, second.status);
+        assertEquals(0, second.body.size());
+        assertEquals(etag, second.header("ETag"));
+
+        api.now = NOW.plusSeconds(1);
+        var changed = Http.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
+        assertEquals(200, changed.status);
+        assertFalse(etag.equals(changed.header("ETag")));
+    }
+
+    @Test
+    void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+        Occurrence[] many = new Occurrence[40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = meeting("m" + i, "Meeting " + i, EIGHT_AM.plusSeconds(i * 3600L), HOUR);
+        }
+        Fixtures.Api busy = new Fixtures.Api(many);
+        var plain = Http.get("/api/events").send(busy.servlet);
+        var packed = Http.get("/api/events").header("Accept-Encoding", "gzip, deflate, br").send(busy.servlet);
+        assertNull(plain.header("Content-Encoding"));
+        assertEquals("gzip", packed.header("Content-Encoding"));
+        assertTrue(packed.body.size() < plain.body.size() / 2);
+        assertEquals(plain.text(), packed.text());
+        assertEquals("Accept-Encoding", packed.header("Vary"));
+        // the gzip'd answer is another representation: another strong ETag, and it validates too
+        assertFalse(plain.header("ETag").equals(packed.header("ETag")));
+        assertEquals(304, Http.get("/api/events").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", packed.header("ETag")).send(busy.servlet).status);
+        // small answers are not worth it
+        assertNull(Http.get("/api/layouts").header("Accept-Encoding", "gzip").send(busy.servlet)
+                .header("Content-Encoding"));
+    }
+
+    @Test
+    void skipHidesTheMeetingAndUnskipBringsItBack() throws Exception {
+        var res = Http.post("/api/skip", "{\"meeting_id\": \"" + standup.id() + "\"}").send(api.servlet);
+        assertEquals(200, res.status);
+        Map<String, Object> body = res.json();
+        assertEquals(true, body.get("success"));
+        assertEquals("2026-11-25T14:00:00Z", body.get("skipped_until"));
+        assertNull(Http.get("/api/whats-next").send(api.servlet).json().get("meeting"));
+
+        var unskip = Http.delete("/api/skip?meeting_id=" + standup.id()).send(api.servlet).json();
+        assertEquals(true, unskip.get("unskipped"));
+        assertNotNull(Http.get("/api/whats-next").send(api.servlet).json().get("meeting"));
+    }
+
+    @Test
+    void unskipTakesTheIdFromAJsonBodyToo() throws Exception {
+        api.skips.skip("a");
+        var res = Http.delete("/api/skip").body("{\"meeting_id\":\"a\"}").send(api.servlet).json();
+        assertEquals(Map.of("success", true, "meeting_id", "a", "unskipped", true), res);
+    }
+
+    @Test
+    void deleteWithoutIdAndClearSkipsClearEverything() throws Exception {
+        api.skips.skip("a");
+        api.skips.skip("b");
+        assertEquals(Map.of("success", true, "cleared", true, "count", 2L),
+                Http.delete("/api/skip").send(api.servlet).json());
+        api.skips.skip("c");
+        var cleared = Http.get("/api/clear_skips").send(api.servlet).json();
+        assertEquals(true, cleared.get("cleared"));
+        assertEquals(1L, cleared.get("count"));
+        assertEquals("Cleared 1 skipped meetings", cleared.get("message"));
+        assertTrue(api.skips.map.isEmpty());
+    }
+
+    @Test
+    void aSkipWithoutAMeetingIdIsA400() throws Exception {
+        var missing = Http.post("/api/skip", "{\"other\": 1}").send(api.servlet);
+        assertEquals(400, missing.status);
+        assertEquals("missing or invalid meeting_id", missing.json().get("error"));
+        var notString = Http.post("/api/skip", "{\"meeting_id\": 42}").send(api.servlet);
+        assertEquals(400, notString.status);
+        var broken = Http.post("/api/skip", "{\"meeting_id\": ").send(api.servlet);
+        assertEquals(400, broken.status);
+        assertEquals("invalid json", broken.json().get("error"));
+        assertEquals(400, Http.post("/api/skip", "").send(api.servlet).status);
+        assertTrue(api.skips.map.isEmpty());
+    }
+
+    @Test
+    void aMissingServiceIsA503WithAJsonError() throws Exception {
+        api.servlet.store = null;
+        var res = Http.get("/api/whats-next").send(api.servlet);
+        assertEquals(503, res.status);
+        assertEquals("event store", res.json().get("missing"));
+        api.servlet.skips = null;
+        assertEquals(503, Http.post("/api/skip", "{\"meeting_id\":\"x\"}").send(api.servlet).status);
+    }
+
+    @Test
+    void unknownPathsAre404AndWrongMethods405() throws Exception {
+        var notFound = Http.get("/api/nothing-here").send(api.servlet);
+        assertEquals(404, notFound.status);
+        assertNotNull(notFound.json().get("error"));
+        var wrong = Http.get("/api/skip").send(api.servlet);
+        assertEquals(405, wrong.status);
+        assertEquals("DELETE, POST", wrong.header("Allow"));
+    }
+
+    @Test
+    void healthIsOkWhenEverySourceDelivered() throws Exception {
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(200, res.status);
+        Map<String, Object> body = res.json();
+        assertEquals("ok", body.get("status"));
+        List<?> sources = (List<?>) body.get("sources");
+        Map<?, ?> work = (Map<?, ?>) sources.get(0);
+        assertEquals("work", work.get("id"));
+        assertEquals("OK", work.get("state"));
+        assertEquals("2026-11-24T13:58:00Z", work.get("last_success_iso"));
+        assertEquals(1L, body.get("event_count"));
+        assertTrue(((Map<?, ?>) body.get("memory")).get("heap_used_bytes") instanceof Long);
+        assertNull(body.get("last_browser_heartbeat_iso"));
+    }
+
+    @Test
+    void healthIsDegradedWhenASourceFails() throws Exception {
+        api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, NOW.minusSeconds(9000),
+                "HTTP 401: check the calendar URL"));
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(503, res.status);
+        Map<String, Object> body = res.json();
+        assertEquals("degraded", body.get("status"));
+        assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("problems"));
+    }
+
+    @Test
+    void healthIsDegradedWhileNoSourceHasData() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.PENDING, null, null,
+                null, 0, 0, 0, null));
+        assertEquals(503, Http.get("/api/health").send(api.servlet).status);
+        api.refresher.sources.clear();
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "no source configured is not a fault");
+        api.servlet.refresher = null;
+        var noRefresher = Http.get("/api/health").send(api.servlet);
+        assertEquals(503, noRefresher.status);
+        assertEquals(List.of("the refresher is not running"), noRefresher.json().get("problems"));
+    }
+
+    @Test
+    void theBrowserHeartbeatIsRecordedAndShownInHealth() throws Exception {
+        var res = Http.post("/api/browser-heartbeat", "{}").header("User-Agent", "Chromium kiosk").send(api.servlet);
+        assertEquals(Map.of("status", "ok", "timestamp", "2026-11-24T14:00:00Z"), res.json());
+        Map<String, Object> health = Http.get("/api/health").send(api.servlet).json();
+        assertEquals("2026-11-24T14:00:00Z", health.get("last_browser_heartbeat_iso"));
+        assertEquals("Chromium kiosk", health.get("last_browser_user_agent"));
+        assertEquals(true, ((Map<?, ?>) health.get("display_probe")).get("last_probe_ok"));
+    }
+
+    @Test
+    void eventsDefaultToTheNextSevenDays() throws Exception {
+        Occurrence inSixDays = meeting("six", "Six days on", NOW.plus(Duration.ofDays(6)), HOUR);
+        Occurrence inEightDays = meeting("eight", "Eight days on", NOW.plus(Duration.ofDays(8)), HOUR);
+        Fixtures.Api week = new Fixtures.Api(standup, inSixDays, inEightDays);
+        Map<String, Object> body = Http.get("/api/events").send(week.servlet).json();
+        assertEquals(List.of("standup-uid", "six"), uids(body));
+        assertEquals("2026-11-24T14:00:00Z", body.get("from_iso"));
+        assertEquals("2026-12-01T14:00:00Z", body.get("to_iso"));
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) body.get("events")).get(0);
+        assertEquals("Work", first.get("source_name"));
+        assertEquals("#3b82f6", first.get("colour"));
+        assertEquals("CONFIRMED", first.get("status"));
+        assertEquals(false, first.get("is_free"));
+        assertNull(first.get("date"));
+    }
+
+    @Test
+    void eventsTakeDatesInTheKioskZoneAndInstants() throws Exception {
+        Occurrence tomorrow = meeting("tomorrow", "Tomorrow", EIGHT_AM.plus(Duration.ofDays(1)), HOUR);
+        Occurrence holiday = Fixtures.allDay("holiday", "Holiday", LocalDate.of(2026, 11, 25), Fixtures.LOS_ANGELES);
+        Fixtures.Api two = new Fixtures.Api(standup, tomorrow, holiday);
+        assertEquals(List.of("holiday", "tomorrow"),
+                uids(Http.get("/api/events?from=2026-11-25&to=2026-11-25").send(two.servlet).json()));
+        Map<String, Object> body = Http.get("/api/events?from=2026-11-24T15:00:00Z&to=2026-11-24T17:00:00Z")
+                .send(two.servlet).json();
+        assertEquals(List.of("standup-uid"), uids(body));
+        Map<?, ?> h = (Map<?, ?>) ((List<?>) Http.get("/api/events?from=2026-11-25&to=2026-11-26")
+                .send(two.servlet).json().get("events")).get(0);
+        assertEquals(true, h.get("all_day"));
+        assertEquals("2026-11-25", h.get("date"));
+    }
+
+    @Test
+    void aBadOrHugeEventsRangeIsA400() throws Exception {
+        assertEquals(400, Http.get("/api/events?from=yesterday").send(api.servlet).status);
+        assertEquals(400, Http.get("/api/events?from=2026-11-25&to=2026-11-24").send(api.servlet).status);
+        assertEquals(400, Http.get("/api/events?from=2026-01-01&to=2026-12-31").send(api.servlet).status);
+    }
+
+    @Test
+    void doneForDayGivesTheEndOfTodaysLastMeeting() throws Exception {
+        Occurrence review = meeting("review", "Review", EIGHT_AM.plus(Duration.ofHours(8)), Duration.ofMinutes(45));
+        Occurrence tomorrow = meeting("tomorrow", "Tomorrow", EIGHT_AM.plus(Duration.ofDays(1)), HOUR);
+        Fixtures.Api day = new Fixtures.Api(standup, review, tomorrow);
+        Map<String, Object> body = Http.get("/api/done-for-day?tz=America/Los_Angeles").send(day.servlet).json();
+        assertEquals(true, body.get("has_meetings_today"));
+        assertEquals(2L, body.get("meeting_count"));
+        assertEquals("2026-11-25T00:45:00Z", body.get("last_meeting_end_iso"));
+        assertEquals("2026-11-24T16:45:00-08:00", body.get("last_meeting_end_local_iso"));
+        assertEquals("America/Los_Angeles", body.get("tz"));
+        assertEquals("Your last meeting today ends at 4:45 PM.", body.get("speech_text"));
+    }
+
+    @Test
+    void doneForDayRejectsAnUnknownZone() throws Exception {
+        var res = Http.get("/api/done-for-day?tz=Mars/Base").send(api.servlet);
+        assertEquals(400, res.status);
+        assertTrue(((String) res.json().get("error")).contains("tz"));
+    }
+
+    @Test
+    void morningSummaryDescribesTomorrowMorning() throws Exception {
+        Instant tomorrowSevenAm = Instant.parse("2026-11-25T15:00:00Z");
+        Fixtures.Api morning = new Fixtures.Api(
+                meeting("early", "Early sync", tomorrowSevenAm, Duration.ofMinutes(30)),
+                meeting("focus", "Focus time", tomorrowSevenAm.plus(Duration.ofMinutes(30)), HOUR),
+                meeting("late", "Planning review", tomorrowSevenAm.plus(Duration.ofHours(3)), HOUR));
+        var res = Http.post("/api/morning-summary", "").send(morning.servlet);
+        assertEquals(200, res.status);
+        Map<?, ?> summary = (Map<?, ?>) res.json().get("summary");
+        assertEquals("2026-11-25T06:00:00-08:00", summary.get("timeframe_start"));
+        assertEquals("2026-11-25T12:00:00-08:00", summary.get("timeframe_end"));
+        assertEquals(true, summary.get("early_start_flag"));
+        assertEquals("light", summary.get("density"));
+        // "Planning review" holds "planning" but not the skip keyword "planning time"; focus time does not count
+        assertEquals(2.0, summary.get("total_meetings_equivalent"));
+        assertEquals(2, ((List<?>) summary.get("meeting_insights")).size());
+        // 90 minutes before 07:00, but not before 06:00
+        assertEquals("2026-11-25T06:00:00-08:00", summary.get("wake_up_recommendation_time"));
+        String speech = (String) summary.get("speech_text");
+        assertTrue(speech.startsWith("Good evening. You start very early tomorrow at 7:00 AM."), speech);
+        assertEquals(Map.of("preview_for", "tomorrow_morning",
+                "generation_context", Map.of("delivery_time", "evening", "reference_day", "tomorrow")),
+                summary.get("metadata"));
+    }
+
+    @Test
+    void morningSummaryOfAFreeMorning() throws Exception {
+        Fixtures.Api free = new Fixtures.Api();
+        Map<?, ?> summary = (Map<?, ?>) Http.post("/api/morning-summary?timezone=Europe/London&date=2026-12-01", "")
+                .send(free.servlet).json().get("summary");
+        assertEquals("2026-12-01T06:00:00Z", summary.get("timeframe_start"));
+        List<?> blocks = (List<?>) summary.get("free_blocks");
+        assertEquals(360L, ((Map<?, ?>) blocks.get(0)).get("duration_minutes"));
+        assertTrue(((String) summary.get("speech_text")).contains("completely free morning Tuesday"));
+        assertEquals(400, Http.post("/api/morning-summary", "{\"timezone\": \"Nowhere/Land\"}").send(free.servlet).status);
+    }
+
+    @Test
+    void layoutsAreListedWithTheEffectiveOneAsDefault() throws Exception {
+        api.layouts.addLayout(new Fixtures.MemoryLayout("whatsnext", "index.html", "<p>next</p>"));
+        api.layouts.addLayout(new Fixtures.MemoryLayout("week", "index.html", "<p>week</p>"));
+        api.settings.layout = "week";
+        Map<String, Object> body = Http.get("/api/layouts").send(api.servlet).json();
+        assertEquals("week", body.get("configured"));
+        assertEquals(List.of(
+                Map.of("name", "week", "title", "Week", "description", "The week layout", "default", true,
+                        "url", "/?layout=week"),
+                Map.of("name", "whatsnext", "title", "Whatsnext", "description", "The whatsnext layout",
+                        "default", false, "url", "/?layout=whatsnext")), body.get("layouts"));
+
+        api.settings.layout = "removed-one";
+        body = Http.get("/api/layouts").send(api.servlet).json();
+        assertEquals("removed-one", body.get("configured"));
+        assertEquals("whatsnext", body.get("effective"));
+        assertEquals(true, ((Map<?, ?>) ((List<?>) body.get("layouts")).get(1)).get("default"));
+    }
+
+    @Test
+    void refreshAsksTheRefresher() throws Exception {
+        assertEquals(202, Http.post("/api/refresh?source=work", "").send(api.servlet).status);
+        assertEquals(202, Http.post("/api/refresh", "").send(api.servlet).status);
+        assertEquals(List.of("work", "null"), api.refresher.refreshed);
+        assertEquals(404, Http.post("/api/refresh?source=nope", "").send(api.servlet).status);
+        api.servlet.refresher = null;
+        assertEquals(503, Http.post("/api/refresh", "").send(api.servlet).status);
+    }
+
+    @Test
+    void metricsCountRequestsAndShowSources() throws Exception {
+        Http.get("/api/whats-next").send(api.servlet);
+        Http.get("/api/whats-next").send(api.servlet);
+        Http.get("/api/nothing").send(api.servlet);
+        var res = Http.get("/metrics").send(api.servlet);
+        res.assertContentType("text/plain; version=0.0.4");
+        String text = res.text();
+        assertTrue(text.contains("calendarbot_http_requests_total{endpoint=\"whats_next\",code=\"2xx\"} 2\n"), text);
+        assertTrue(text.contains("calendarbot_http_requests_total{endpoint=\"not_found\",code=\"4xx\"} 1\n"), text);
+        assertTrue(text.contains("calendarbot_http_request_duration_seconds_count{endpoint=\"whats_next\"} 2\n"), text);
+        assertTrue(text.contains("calendarbot_http_request_duration_seconds_bucket{endpoint=\"whats_next\",le=\"+Inf\"} 2\n"));
+        assertTrue(text.contains("calendarbot_refresh_events{source=\"work\"} 12\n"), text);
+        assertTrue(text.contains("calendarbot_refresh_state{source=\"work\",state=\"OK\"} 1\n"), text);
+        assertTrue(text.contains("calendarbot_refresh_last_success_timestamp_seconds{source=\"work\"} "
+                + NOW.minusSeconds(120).getEpochSecond() + "\n"), text);
+        assertTrue(text.contains("# TYPE calendarbot_jvm_heap_used_bytes gauge\n"), text);
+    }
+
+    @Test
+    void pathsArePercentDecoded() {
+        assertEquals("/layouts/week/a b.css", ApiServlet.percentDecode("/layouts/week/a%20b.css"));
+        assertEquals("/caf\u00e9", ApiServlet.percentDecode("/caf%C3%A9"));
+        assertEquals("/100%", ApiServlet.percentDecode("/100%"));
+    }
+
+    private static List<String> uids(Map<String, Object> body) {
+        return ((List<?>) body.get("events")).stream().map(e -> (String) ((Map<?, ?>) e).get("uid")).toList();
+    }
+}

@@ -1,0 +1,128 @@
+package calendarbot.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PageServletTest {
+
+    final LayoutRegistry layouts = new LayoutRegistry();
+    final Fixtures.Settings settings = new Fixtures.Settings();
+    final PageServlet page = new PageServlet();
+    final Fixtures.MemoryLayout whatsnext = new Fixtures.MemoryLayout("whatsnext",
+            "index.html", "<!DOCTYPE html><title>next</title><script src=\"/static/calendarbot.js\"></script>",
+            "app.js", "CalendarBot.start({layout: 'whatsnext'});",
+            "style.css", "body { color: white; }\n".repeat(100),
+            "img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    final Fixtures.MemoryLayout week = new Fixtures.MemoryLayout("week", "index.html", "<title>week</title>");
+
+    @BeforeEach
+    void wire() {
+        page.layouts = layouts;
+        page.metrics = new RequestMetrics();
+        page.settings = settings;
+        page.useStatics(new StaticResources(Map.of("calendarbot.js",
+                "var CalendarBot = {};\n".repeat(80).getBytes(StandardCharsets.UTF_8))));
+        layouts.addLayout(whatsnext);
+        layouts.addLayout(week);
+    }
+
+    @Test
+    void theRootIsTheConfiguredLayoutsPage() throws Exception {
+        settings.layout = "week";
+        var res = Http.get("/").send(page);
+        assertEquals(200, res.status);
+        assertEquals("<title>week</title>", res.text());
+        res.assertContentType("text/html; charset=utf-8");
+        assertEquals("max-age=60", res.header("Cache-Control"));
+    }
+
+    @Test
+    void theLayoutParameterChoosesForThisPageOnly() throws Exception {
+        assertEquals("<title>week</title>", Http.get("/?layout=week").send(page).text());
+        assertTrue(Http.get("/").send(page).text().contains("<title>next</title>"));
+    }
+
+    @Test
+    void anUnknownOrRemovedLayoutFallsBackToWhatsNext() throws Exception {
+        settings.layout = "week";
+        layouts.removeLayout(week);
+        assertTrue(Http.get("/").send(page).text().contains("<title>next</title>"));
+        assertTrue(Http.get("/?layout=nonsense").send(page).text().contains("<title>next</title>"));
+        assertEquals(404, Http.get("/layouts/week/index.html").send(page).status);
+    }
+
+    @Test
+    void withoutWhatsNextAnyInstalledLayoutIsShown() throws Exception {
+        layouts.removeLayout(whatsnext);
+        settings.layout = "compact";
+        assertEquals("<title>week</title>", Http.get("/").send(page).text());
+    }
+
+    @Test
+    void withoutAnyLayoutABuiltInPageSaysSo() throws Exception {
+        layouts.removeLayout(whatsnext);
+        layouts.removeLayout(week);
+        var res = Http.get("/").send(page);
+        assertEquals(200, res.status);
+        assertTrue(res.text().contains("No layout installed"));
+    }
+
+    @Test
+    void layoutFilesAreServedFromMemoryWithTheirTypes() throws Exception {
+        int readsAtBind = whatsnext.reads;
+        var js = Http.get("/layouts/whatsnext/app.js").send(page);
+        js.assertContentType("text/javascript");
+        assertEquals("CalendarBot.start({layout: 'whatsnext'});", js.text());
+        Http.get("/layouts/whatsnext/img/logo.svg").send(page).assertContentType("image/svg+xml");
+        Http.get("/layouts/whatsnext/style.css").send(page).assertContentType("text/css");
+        Http.get("/layouts/whatsnext/").send(page).assertContentType("text/html");
+        assertEquals(readsAtBind, whatsnext.reads, "serving must not read the layout's bundle");
+        assertEquals(404, Http.get("/layouts/whatsnext/missing.js").send(page).status);
+        assertEquals(404, Http.get("/layouts/whatsnext/../week/index.html").send(page).status);
+    }
+
+    @Test
+    void layoutFilesAreGzippedAndRevalidated() throws Exception {
+        var css = Http.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip").send(page);
+        assertEquals("gzip", css.header("Content-Encoding"));
+        assertEquals("body { color: white; }\n".repeat(100), css.text());
+        var again = Http.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip")
+                .header("If-None-Match", css.header("ETag")).send(page);
+        assertEquals(304, again.status);
+        assertEquals(0, again.body.size());
+    }
+
+    @Test
+    void theSharedScriptIsServedUnderStatic() throws Exception {
+        var res = Http.get("/static/calendarbot.js").send(page);
+        assertEquals(200, res.status);
+        res.assertContentType("text/javascript; charset=utf-8");
+        assertTrue(res.text().startsWith("var CalendarBot"));
+        assertEquals(404, Http.get("/static/nothing.js").send(page).status);
+    }
+
+    @Test
+    void otherMethodsAndPathsAreRefused() throws Exception {
+        var post = Http.post("/", "x").send(page);
+        assertEquals(405, post.status);
+        assertEquals("GET, HEAD", post.header("Allow"));
+        assertEquals(404, Http.get("/wp-admin").send(page).status);
+        var api = Http.get("/api/whats-next").send(page);
+        assertEquals(503, api.status, "the API servlet is not registered yet");
+    }
+
+    @Test
+    void headAnswersWithoutBody() throws Exception {
+        var res = new Http.Request("HEAD", "/static/calendarbot.js").send(page);
+        assertEquals(200, res.status);
+        assertEquals(0, res.body.size());
+        assertTrue(Integer.parseInt(res.header("Content-Length")) > 0);
+        assertNull(res.header("Content-Encoding"));
+    }
+}

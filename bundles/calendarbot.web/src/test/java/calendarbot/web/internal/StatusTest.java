@@ -1,0 +1,140 @@
+package calendarbot.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+class StatusTest {
+
+    @Test
+    void statusListsBundlesConfigurationsAndDeployProblemsWithSecretsMasked() throws Exception {
+        Fixtures.Api api = new Fixtures.Api();
+        Bundle system = bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System Bundle");
+        Bundle web = bundle(7, "calendarbot.web", Bundle.ACTIVE, "file:/opt/calendarbot/bundle/calendarbot.web.jar");
+        Bundle broken = bundle(9, "acme.layout.neon", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/neon.jar");
+        api.servlet.activate(context(new Bundle[] { system, web, broken }));
+        api.servlet.configurationAdmin = configAdmin(
+                config("calendarbot.source~work", "calendarbot.source", Map.of("name", "Work",
+                        "url", "https://outlook.office365.com/owa/calendar/abc/secretkey/reachcalendar.ics",
+                        "auth.password", "hunter2", "auth.token", "t0k3n", "enabled", true,
+                        "headers", new String[] { "X-A=1" })),
+                config("calendarbot.kiosk", null, Map.of("layout", "week", "preferWindowMinutes", 30)));
+
+        var res = Http.get("/api/status").send(api.servlet);
+        assertEquals(200, res.status);
+        String text = res.text();
+        assertFalse(text.contains("hunter2") || text.contains("t0k3n") || text.contains("secretkey"), text);
+        Map<String, Object> body = res.json();
+        Map<?, ?> config = (Map<?, ?>) body.get("config");
+        Map<?, ?> work = (Map<?, ?>) config.get("calendarbot.source~work");
+        assertEquals("********", work.get("auth.password"));
+        assertEquals("********", work.get("auth.token"));
+        assertEquals("https://outlook.office365.com/********", work.get("url"));
+        assertEquals(true, work.get("enabled"));
+        assertEquals(List.of("X-A=1"), work.get("headers"));
+        assertEquals(Map.of("layout", "week", "preferWindowMinutes", 30L, "service.pid", "calendarbot.kiosk"),
+                config.get("calendarbot.kiosk"));
+
+        List<?> bundles = (List<?>) body.get("bundles");
+        assertEquals(Map.of("id", 9L, "symbolic_name", "acme.layout.neon", "version", "1.2.3", "state", "INSTALLED"),
+                bundles.get(2));
+        List<?> problems = (List<?>) body.get("deploy_problems");
+        assertEquals(1, problems.size());
+        assertEquals("file:/opt/calendarbot/deploy/neon.jar", ((Map<?, ?>) problems.get(0)).get("location"));
+        assertEquals(Map.of("start_level", 10L, "uptime_seconds", ((Map<?, ?>) body.get("framework"))
+                .get("uptime_seconds")), body.get("framework"));
+    }
+
+    @Test
+    void withoutConfigAdminTheConfigIsNull() throws Exception {
+        Fixtures.Api api = new Fixtures.Api();
+        api.servlet.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        Map<String, Object> body = Http.get("/api/status").send(api.servlet).json();
+        assertTrue(body.containsKey("config"));
+        assertEquals(null, body.get("config"));
+    }
+
+    @Test
+    void secretKeysAndCalendarUrls() {
+        assertTrue(StatusJson.secret("password"));
+        assertTrue(StatusJson.secret("passwordHash"));
+        assertTrue(StatusJson.secret("felix.webconsole.password"));
+        assertTrue(StatusJson.secret("bearerToken"));
+        assertTrue(StatusJson.secret("clientSecret"));
+        assertFalse(StatusJson.secret("name"));
+        assertEquals("https://calendar.google.com/********",
+                StatusJson.maskUrl("https://calendar.google.com/calendar/ical/x%40gmail.com/private-abc/basic.ics"));
+        assertEquals("https://example.org:8443", StatusJson.maskUrl("https://user:pw@example.org:8443"));
+        assertEquals("file:/home/pi/demo.ics", StatusJson.maskUrl("file:/home/pi/demo.ics"));
+    }
+
+    @Test
+    void frameworkErrorsAreKeptBounded() {
+        FrameworkProblems problems = new FrameworkProblems();
+        for (int i = 0; i < 25; i++) {
+            problems.add(new StatusJson.Problem("error " + i, null, null));
+        }
+        List<StatusJson.Problem> recent = problems.recent();
+        assertEquals(FrameworkProblems.KEPT, recent.size());
+        assertEquals("error 5", recent.get(0).message());
+    }
+
+    static Bundle bundle(long id, String name, int state, String location) {
+        FrameworkStartLevel level = (FrameworkStartLevel) Proxy.newProxyInstance(StatusTest.class.getClassLoader(),
+                new Class<?>[] { FrameworkStartLevel.class }, (p, m, a) -> m.getName().equals("getStartLevel") ? 10 : null);
+        return (Bundle) Proxy.newProxyInstance(StatusTest.class.getClassLoader(), new Class<?>[] { Bundle.class },
+                (p, m, a) -> switch (m.getName()) {
+                    case "getBundleId" -> id;
+                    case "getSymbolicName" -> name;
+                    case "getState" -> state;
+                    case "getLocation" -> location;
+                    case "getVersion" -> new Version(1, 2, 3);
+                    case "adapt" -> level;
+                    default -> throw new UnsupportedOperationException("bundle." + m.getName());
+                });
+    }
+
+    static BundleContext context(Bundle[] bundles) {
+        return (BundleContext) Proxy.newProxyInstance(StatusTest.class.getClassLoader(),
+                new Class<?>[] { BundleContext.class }, (p, m, a) -> switch (m.getName()) {
+                    case "getBundles" -> bundles;
+                    case "getBundle" -> bundles[0];
+                    case "getProperty" -> "calendarbot.deploy".equals(a[0]) ? "/opt/calendarbot/deploy" : null;
+                    case "addFrameworkListener", "removeFrameworkListener" -> null;
+                    default -> throw new UnsupportedOperationException("context." + m.getName());
+                });
+    }
+
+    static Configuration config(String pid, String factoryPid, Map<String, Object> values) {
+        Dictionary<String, Object> props = new Hashtable<>(values);
+        props.put("service.pid", pid);
+        return (Configuration) Proxy.newProxyInstance(StatusTest.class.getClassLoader(),
+                new Class<?>[] { Configuration.class }, (p, m, a) -> switch (m.getName()) {
+                    case "getPid" -> pid;
+                    case "getFactoryPid" -> factoryPid;
+                    case "getProperties" -> props;
+                    default -> throw new UnsupportedOperationException("configuration." + m.getName());
+                });
+    }
+
+    static ConfigurationAdmin configAdmin(Configuration... configs) {
+        return (ConfigurationAdmin) Proxy.newProxyInstance(StatusTest.class.getClassLoader(),
+                new Class<?>[] { ConfigurationAdmin.class }, (p, m, a) -> switch (m.getName()) {
+                    case "listConfigurations" -> configs;
+                    default -> throw new UnsupportedOperationException("configAdmin." + m.getName());
+                });
+    }
+}
