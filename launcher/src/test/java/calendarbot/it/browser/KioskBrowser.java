@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,15 +90,19 @@ final class KioskBrowser implements AutoCloseable {
 
     /** The ready mark as it is now: the time of the last render, or "" before the first. */
     String readyMark() {
-        List<WebElement> meta = driver.findElements(By.cssSelector("meta[name='calendarbot-ready']"));
-        String when = meta.isEmpty() ? null : meta.get(0).getAttribute("content");
-        return when == null ? "" : when;
+        return meta("calendarbot-ready");
+    }
+
+    // Read in one script call: the page may be replaced (a layout change reloads it) between two commands.
+    private String meta(String name) {
+        Object content = script("var m = document.querySelector('meta[name=\"' + arguments[0] + '\"]');"
+                + " return m ? m.getAttribute('content') || '' : '';", name);
+        return content == null ? "" : content.toString();
     }
 
     /** The layout of the page now shown (its own meta mark). */
     String layoutShown() {
-        List<WebElement> meta = driver.findElements(By.cssSelector("meta[name='calendarbot-layout']"));
-        return meta.isEmpty() ? "" : meta.get(0).getAttribute("content");
+        return meta("calendarbot-layout");
     }
 
     String text(String css) {
@@ -129,7 +135,10 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(JavascriptException.class)
+                .until(condition);
     }
 
     Object script(String js, Object... args) {

@@ -68,7 +68,6 @@ final class KioskUnderTest implements AutoCloseable {
             "SUMMARY:Team offsite",
             "DTSTART;VALUE=DATE:20261124",
             "DTEND;VALUE=DATE:20261125",
-            "TRANSP:TRANSPARENT",
             "END:VEVENT",
             "END:VCALENDAR",
             "");
@@ -124,6 +123,18 @@ final class KioskUnderTest implements AutoCloseable {
                 HttpRequest.newBuilder(distribution.baseUri().resolve(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
+    }
+
+    /** The server has had a browser heartbeat (POST /api/browser-heartbeat), as /api/health reports it. */
+    boolean heartbeatReceived() {
+        try {
+            return get("/api/health").matches("(?s).*\"last_probe_ok\"\\s*:\\s*true.*");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     Distribution distribution() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LayoutChangeIT {
 
     @TempDir
-    Path work;
+    static Path work;
 
     private KioskUnderTest kiosk;
     private KioskBrowser browser;

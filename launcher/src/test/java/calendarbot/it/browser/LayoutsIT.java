@@ -32,7 +32,7 @@ class LayoutsIT {
     private static final Pattern TEN_MINUTES_TO_GO = Pattern.compile("10:00|9:[0-5]\\d");
 
     @TempDir
-    Path work;
+    static Path work;
 
     private KioskUnderTest kiosk;
     private KioskBrowser browser;
@@ -76,6 +76,7 @@ class LayoutsIT {
         boolean online = kiosk.get("/api/whats-next").matches("(?s).*\"is_online_meeting\"\\s*:\\s*true.*");
         assertEquals(online, browser.displayed("#online-badge"), "the Online badge follows is_online_meeting");
         assertFalse(browser.displayed("#cb-banner"), "fresh data: no banner");
+        browser.until(d -> kiosk.heartbeatReceived() ? Boolean.TRUE : null);
         browser.screenshot("whatsnext");
 
         String later = browser.awaitText("#countdown", t -> !t.equals(countdown));
@@ -159,6 +160,24 @@ class LayoutsIT {
         browser.awaitText("#meeting-title", "1:1 with Sam"::equals);
         assertEquals("10:00 \u2013 10:30", browser.text("#meeting-time"));
         assertPageIsClean();
+    }
+
+    @Test
+    @Order(6)
+    void clientFormatsCountdownsAndKioskDaysWithTheBrowsersOwnTimeZoneData() {
+        browser.open(kiosk.page("layout=whatsnext"));
+        browser.awaitReady();
+        // Units are joined by no-break spaces so "10 min" never wraps between number and unit.
+        assertEquals(List.of("0:00", "9:59", "1:02:03", "1d 1:02:03", "10\u00a0min", "1\u00a0h 03\u00a0min",
+                "2\u00a0days 2\u00a0h"),
+                browser.script("var c = CalendarBot; return [c.formatCountdown(0), c.formatCountdown(599), "
+                        + "c.formatCountdown(3723), c.formatCountdown(90123), c.formatCountdown(600, 'minutes'), "
+                        + "c.formatCountdown(3723, 'minutes'), c.formatCountdown(180000, 'minutes')]"));
+        // The day DST ends in Los Angeles has 25 hours; the week grid's columns start at local midnight.
+        assertEquals(List.of("2026-11-01T07:00:00.000Z", "2026-11-02T08:00:00.000Z", "2026-11-01"),
+                browser.script("var c = CalendarBot, t = Date.parse('2026-11-01T20:00:00Z'), z = arguments[0]; "
+                        + "return [new Date(c.startOfDay(t, 0, z)).toISOString(), "
+                        + "new Date(c.startOfDay(t, 1, z)).toISOString(), c.dayKey(t, z)]", KioskUnderTest.ZONE));
     }
 
     /** No script errors, and nothing fetched from anywhere but the kiosk's own server. */

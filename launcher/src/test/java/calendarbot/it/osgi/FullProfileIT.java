@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -38,6 +39,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** The full profile booted with its bundles and configuration: live configuration, deploy folder, console. */
 @RunWith(PaxExam.class)
@@ -49,6 +54,9 @@ public class FullProfileIT {
 
     @Inject
     private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private MetaTypeService metaType;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -74,9 +82,9 @@ public class FullProfileIT {
     public void fetcherSettingFromTheConfigFolderIsLiveWithin3Seconds() throws Exception {
         Path userConfigs = work().resolve("user-configs");
         writeAtomically(userConfigs.resolve("calendarbot.fetcher.cfg"), "streamThresholdBytes = 123457\n");
-        boolean applied = within(Duration.ofSeconds(3), () -> Long.valueOf(123457).equals(
-                Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")
-                        instanceof Long l ? l : null) && fetcherProperty("streamThresholdBytes").equals("123457"));
+        boolean applied = within(Duration.ofSeconds(3), () -> "123457".equals(String.valueOf(
+                Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")))
+                && fetcherProperty("streamThresholdBytes").equals("123457"));
         assertTrue("streamThresholdBytes=123457 not in effect within 3 s; status: " + getJson("/api/status").get("config")
                 + ", fetcher service: " + fetcherProperty("streamThresholdBytes"), applied);
     }
@@ -141,19 +149,55 @@ public class FullProfileIT {
     }
 
     @Test
-    public void everyCalendarBotConfigurationHasAMetatypeForm() throws Exception {
+    public void everyCalendarBotConfigurationHasATypedFormInTheConsole() throws Exception {
+        Map<String, ObjectClassDefinition> forms = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().startsWith("calendarbot.")) {
+                MetaTypeInformation info = metaType.getMetaTypeInformation(b);
+                if (info == null) {
+                    continue; // the API bundle and the logging fragment configure nothing
+                }
+                for (String pid : info.getPids()) {
+                    forms.put(pid, info.getObjectClassDefinition(pid, null));
+                }
+                for (String pid : info.getFactoryPids()) {
+                    forms.put(pid, info.getObjectClassDefinition(pid, null));
+                }
+            }
+        }
+        List<String> expected = List.of("calendarbot.cache", "calendarbot.console", "calendarbot.fetcher",
+                "calendarbot.kiosk", "calendarbot.logging", "calendarbot.parser", "calendarbot.refresh",
+                "calendarbot.rrule", "calendarbot.source");
+        assertTrue("Metatype missing for some PIDs: " + forms.keySet(), forms.keySet().containsAll(expected));
         Path passwordFile = work().resolve("data/console-password");
         assertTrue(within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
         String password = Files.readString(passwordFile).trim();
-        for (String pid : List.of("calendarbot.fetcher", "calendarbot.parser", "calendarbot.rrule", "calendarbot.cache",
-                "calendarbot.refresh", "calendarbot.kiosk", "calendarbot.logging", "calendarbot.console")) {
-            Http.Response r = Http.get(uri("/system/console/configMgr/" + pid + ".json"), "admin", password);
-            assertEquals(pid, 200, r.status());
-            Object form = Json.parse(r.body());
-            Object properties = Json.at(form, 0, "properties");
-            assertNotNull(pid + " has no typed form: " + r.body(), properties);
-            assertFalse(pid + " form is empty", ((Map<?, ?>) properties).isEmpty());
+        for (String pid : expected) {
+            ObjectClassDefinition ocd = forms.get(pid);
+            AttributeDefinition[] ads = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            assertTrue(pid + " has no settings", ads != null && ads.length > 0);
+            for (AttributeDefinition ad : ads) {
+                assertTrue(pid + "." + ad.getID() + " needs a name and a description",
+                        ad.getName() != null && !ad.getName().isBlank() && ad.getDescription() != null
+                                && !ad.getDescription().isBlank());
+            }
+            // The console renders the form from this Metatype, configured or not.
+            Http.Response page = Http.get(uri("/system/console/configMgr/" + pid), "admin", password);
+            assertEquals(pid, 200, page.status());
+            assertTrue(pid + " form not in the console page", page.body().contains(ocd.getName()));
         }
+        AttributeDefinition threshold = find(forms.get("calendarbot.fetcher"), "streamThresholdBytes");
+        assertEquals(AttributeDefinition.INTEGER, threshold.getType());
+        assertEquals("262144", threshold.getDefaultValue()[0]);
+    }
+
+    private static AttributeDefinition find(ObjectClassDefinition ocd, String id) {
+        for (AttributeDefinition ad : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
+            if (ad.getID().equals(id)) {
+                return ad;
+            }
+        }
+        throw new AssertionError(ocd.getID() + " has no " + id);
     }
 
     private String fetcherProperty(String name) {

@@ -53,6 +53,7 @@ final class ProfileBoot {
             port = s.getLocalPort();
         }
         System.setProperty("calendarbot.data", data.toString());
+        System.setProperty(WORK, work.toString());
 
         Map<String, String> props = Main.frameworkProperties(
                 new LaunchOptions(home, profile, port, "127.0.0.1", data, userConfigs));
