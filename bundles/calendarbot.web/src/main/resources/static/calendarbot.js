@@ -282,7 +282,11 @@
         if (state.reloading || !mayReload()) return false;
         state.reloading = true;
         if (global.console) global.console.info("CalendarBot: " + why + ", reloading /");
-        global.location.replace(reloadUrl());
+        var url = reloadUrl();
+        // "/" may be served with a max-age: fetching it with cache "reload" first replaces the browser's cached
+        // copy (the old layout's page), so the navigation that follows shows the new layout.
+        var go = function () { global.location.replace(url); };
+        global.fetch(url, {cache: "reload", credentials: "same-origin"}).then(go, go);
         return true;
     }
 

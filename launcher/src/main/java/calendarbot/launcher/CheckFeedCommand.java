@@ -74,7 +74,11 @@ final class CheckFeedCommand {
             err.println("check-feed: not a calendar: " + e.getMessage());
             return 1;
         } catch (FetchException e) {
-            err.println("check-feed: fetch failed (" + e.kind() + "): " + e.getMessage());
+            if (e.getCause() instanceof NotACalendarException notACalendar) {
+                err.println("check-feed: not a calendar: " + notACalendar.getMessage());
+            } else {
+                err.println("check-feed: fetch failed (" + e.kind() + "): " + e.getMessage());
+            }
             return 1;
         } catch (IOException e) {
             err.println("check-feed: " + e.getMessage());

@@ -41,6 +41,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "check-feed".equals(args[0])) {
+            // Before the first logger exists: results on stdout, only warnings on stderr.
+            System.setProperty("calendarbot.log.stderr", "true");
+            System.setProperty("calendarbot.log.level", System.getProperty("calendarbot.log.level", "WARN"));
             String[] rest = new String[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
             System.exit(CheckFeedCommand.run(rest, System.out, System.err));

@@ -150,9 +150,10 @@ public class HttpFeedFetcher implements FeedFetcher {
     private volatile boolean closed;
     private volatile FetchSettings settings;
 
+    /** Public for check-feed, which runs this code outside the framework. */
     @Activate
     @Modified
-    void configure(Config config) {
+    public void configure(Config config) {
         FetchSettings next = FetchSettings.from(config);
         slots.resize(next.fetchConcurrency());
         settings = next;

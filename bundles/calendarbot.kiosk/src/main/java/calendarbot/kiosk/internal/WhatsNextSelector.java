@@ -198,8 +198,10 @@ public class WhatsNextSelector implements MeetingSelector {
         List<Occurrence> result = new ArrayList<>();
         for (Occurrence o : store.range(from, to)) {
             ParsedEvent event = o.event();
-            if (o.allDay() && !event.isFree() && !"DECLINED".equalsIgnoreCase(event.myPartStat())
-                    && !skips.isSkipped(o.id())) {
+            // Holidays and out-of-office days are usually marked free (TRANSPARENT) and still belong on the
+            // banner; only cancelled, deleted, declined and skipped ones are left out.
+            if (o.allDay() && !"CANCELLED".equals(event.status()) && !event.outlookDeleted()
+                    && !"DECLINED".equalsIgnoreCase(event.myPartStat()) && !skips.isSkipped(o.id())) {
                 result.add(o);
                 if (result.size() == MAX_ALL_DAY) {
                     break;

@@ -27,8 +27,12 @@ final class Meetings {
     }
 
     static Occurrence allDay(String uid, String summary, LocalDate day, ZoneId kioskZone) {
+        return allDay(uid, summary, day, kioskZone, null, null);
+    }
+
+    static Occurrence allDay(String uid, String summary, LocalDate day, ZoneId kioskZone, String status, String transp) {
         ParsedEvent e = new ParsedEvent(uid, summary, null, null, EventTime.ofDate(day), EventTime.ofDate(day.plusDays(1)),
-                null, null, null, null, null, false, 0, null, null, null, null, false, null, 0, null, null, 1);
+                null, null, null, null, null, false, 0, status, transp, null, null, false, null, 0, null, null, 1);
         long start = day.atStartOfDay(kioskZone).toEpochSecond();
         return new Occurrence("work", e, start, day.plusDays(1).atStartOfDay(kioskZone).toEpochSecond(), start, true);
     }

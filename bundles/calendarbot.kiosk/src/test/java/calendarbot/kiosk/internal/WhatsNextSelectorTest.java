@@ -125,6 +125,16 @@ class WhatsNextSelectorTest {
     }
 
     @Test
+    void freeHolidaysStayOnTheBannerButCancelledDaysDoNot() {
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        Occurrence holiday = allDay("thanksgiving", "Thanksgiving", today, BERLIN, null, "TRANSPARENT");
+        Occurrence cancelled = allDay("offsite", "Offsite", today, BERLIN, "CANCELLED", null);
+        WhatsNext result = select(holiday, cancelled);
+        assertEquals(List.of("thanksgiving"), result.allDay().stream().map(o -> o.event().uid()).toList());
+        assertEquals(null, result.next());
+    }
+
+    @Test
     void anAllDayEventOfTomorrowIsNotNextEvenWhenNothingElseIs() {
         Occurrence tomorrow = allDay("offsite", "Offsite", LocalDate.of(2026, 11, 25), BERLIN);
         WhatsNext result = select(tomorrow);

@@ -32,7 +32,8 @@ public final class LogSink implements ILoggerFactory {
     private static final int OFF = Integer.MAX_VALUE;
 
     private final ConcurrentMap<String, KioskLogger> loggers = new ConcurrentHashMap<>();
-    private final PrintStream console = System.out;
+    // check-feed writes its results to standard output; its log lines go to standard error.
+    private final PrintStream console = Boolean.getBoolean("calendarbot.log.stderr") ? System.err : System.out;
     private volatile Table table = new Table(Level.INFO.toInt(), new TreeMap<>(), 0);
     private Path logDir;
     private Path file;

@@ -49,9 +49,10 @@ public class StreamingIcsParser implements IcsParser {
 
     private volatile Config config;
 
+    /** Public for check-feed, which runs this code outside the framework. */
     @Activate
     @Modified
-    void activate(Config config) {
+    public void activate(Config config) {
         this.config = config;
         LOG.debug("Parser settings: lines up to {} bytes, descriptions {}", config.maxLineLength(),
                 config.keepDescription() ? "up to " + config.maxDescriptionLength() + " characters" : "dropped");

@@ -548,6 +548,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             download.discard();
             throw e;
         }
+        long fetched = System.nanoTime();
         if (download.failure != null) {
             download.discard();
             recordBodyFailure(s, download);
@@ -599,6 +600,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
 
         Expansion expansion;
         ZoneId zone = kiosk.zone();
+        long archivedAt = System.nanoTime();
         try {
             expansion = expand(s.id, download.events, zone);
         } catch (ExpansionFailure e) {
@@ -614,13 +616,15 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             return;
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long expanded = System.nanoTime();
         ParseReport report = download.report;
+        long stored;
         synchronized (s) {
             if (!s.fetchable()) {
                 return; // removed or disabled while fetching
             }
             store.replace(s.id, expansion.occurrences());
+            stored = System.nanoTime();
             s.state = State.OK;
             s.error = archiveProblem == null ? null : archiveProblem + "; showing the new events from memory";
             s.lastSuccess = now;
@@ -646,8 +650,13 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
         String series = report.masters() == 0 ? ""
                 : " (" + count(report.masters(), "master") + " expanded to " + count(fromSeries, "occurrence") + ")";
+        // the phases, for the benchmark harness and for "why does a refresh take so long?"; fetch and parse
+        // are one phase because the parser reads the body as it arrives
+        extra.append(" (fetch+parse ").append(millis(fetched - started)).append(" ms, archive ")
+                .append(millis(archivedAt - fetched)).append(" ms, expand ").append(millis(expanded - archivedAt))
+                .append(" ms, store ").append(millis(stored - expanded)).append(" ms)");
         LOG.info("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
-                count(report.events(), "event"), series, millis, extra);
+                count(report.events(), "event"), series, millis(stored - started), extra);
         for (String problem : expansion.problems()) {
             LOG.debug("{}: {}", s.id, problem);
         }
@@ -900,6 +909,10 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         ZoneId zone = kiosk.zone();
         LocalDate today = LocalDate.ofInstant(clock.now(), zone);
         return (LocalDate.ofInstant(instant, zone).equals(today) ? TIME : DAY_TIME).format(instant.atZone(zone));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String count(long n, String noun) {

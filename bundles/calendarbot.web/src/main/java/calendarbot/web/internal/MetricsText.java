@@ -61,6 +61,20 @@ final class MetricsText {
                     "When the kiosk browser last reported (Unix time).", lastHeartbeat.getEpochSecond());
         }
         gauge(out, "calendarbot_jvm_heap_used_bytes", "Java heap in use.", heapUsedBytes);
+        gauge(out, "calendarbot_jvm_heap_committed_bytes", "Java heap reserved from the system (part of the RSS).",
+                ProcessFigures.heapCommittedBytes());
+        // counts and time per collector: what a refresh costs in pauses, and whether the heap is too small
+        List<ProcessFigures.Collector> collectors = ProcessFigures.collectors();
+        counterHeader(out, "calendarbot_jvm_gc_collections_total", "Garbage collections since start.");
+        for (ProcessFigures.Collector c : collectors) {
+            out.append("calendarbot_jvm_gc_collections_total{collector=\"").append(label(c.name())).append("\"} ")
+                    .append(c.count()).append('\n');
+        }
+        counterHeader(out, "calendarbot_jvm_gc_seconds_total", "Time spent in garbage collection since start.");
+        for (ProcessFigures.Collector c : collectors) {
+            out.append("calendarbot_jvm_gc_seconds_total{collector=\"").append(label(c.name())).append("\"} ")
+                    .append(c.millis() / 1000.0).append('\n');
+        }
         if (rssBytes != null) {
             gauge(out, "calendarbot_process_resident_memory_bytes", "Resident memory of the process.", rssBytes);
         }
@@ -71,6 +85,11 @@ final class MetricsText {
     private static void gaugeHeader(StringBuilder out, String name, String help) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" gauge\n");
+    }
+
+    private static void counterHeader(StringBuilder out, String name, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
     }
 
     private static void gauge(StringBuilder out, String name, String help, long value) {

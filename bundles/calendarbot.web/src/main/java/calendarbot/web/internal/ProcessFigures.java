@@ -1,10 +1,14 @@
 package calendarbot.web.internal;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Memory and uptime of this process, for /api/health and /metrics. */
 final class ProcessFigures {
@@ -18,6 +22,23 @@ final class ProcessFigures {
     static long heapUsedBytes() {
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
+    }
+
+    static long heapCommittedBytes() {
+        return Runtime.getRuntime().totalMemory();
+    }
+
+    /** One collector's totals since start (serial GC: "Copy" for the young, "MarkSweepCompact" for the old generation). */
+    record Collector(String name, long count, long millis) {
+    }
+
+    static List<Collector> collectors() {
+        List<Collector> out = new ArrayList<>(2);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out.add(new Collector(gc.getName(), Math.max(0, gc.getCollectionCount()),
+                    Math.max(0, gc.getCollectionTime())));
+        }
+        return out;
     }
 
     static long heapMaxBytes() {

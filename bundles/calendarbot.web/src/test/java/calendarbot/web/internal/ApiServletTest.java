@@ -390,6 +390,8 @@ class ApiServletTest {
         assertTrue(text.contains("calendarbot_refresh_last_success_timestamp_seconds{source=\"work\"} "
                 + NOW.minusSeconds(120).getEpochSecond() + "\n"), text);
         assertTrue(text.contains("# TYPE calendarbot_jvm_heap_used_bytes gauge\n"), text);
+        assertTrue(text.contains("# TYPE calendarbot_jvm_gc_collections_total counter\n"), text);
+        assertTrue(text.matches("(?s).*\ncalendarbot_jvm_gc_seconds_total\\{collector=\"[^\"]+\"\\} [0-9.E]+\n.*"), text);
     }
 
     @Test
