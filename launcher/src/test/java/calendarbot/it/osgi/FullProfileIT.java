@@ -200,6 +200,21 @@ public class FullProfileIT {
         throw new AssertionError(ocd.getID() + " has no " + id);
     }
 
+    @Test
+    public void bundlesLogThroughSlf4jToTheFileAndLevelsChangeAtRuntime() throws Exception {
+        Path logFile = work().resolve("data/logs/calendarbot.log");
+        assertTrue("bundles' SLF4J lines never reached " + logFile, within(Duration.ofSeconds(10),
+                () -> contains(logFile, "calendarbot.rrule.internal.RecurrenceWorker")));
+        org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("calendarbot.itprobe.Levels");
+        assertFalse("SLF4J fell back to its no-op logger", probe instanceof org.slf4j.helpers.NOPLogger);
+        assertFalse(probe.isDebugEnabled());
+        writeAtomically(work().resolve("user-configs/calendarbot.logging.cfg"),
+                "rootLevel = INFO\nlevels = calendarbot.itprobe=DEBUG\n");
+        assertTrue("level change not applied", within(Duration.ofSeconds(3), probe::isDebugEnabled));
+        probe.debug("probe line {}", 42);
+        assertTrue(contains(logFile, "DEBUG [") && contains(logFile, "calendarbot.itprobe.Levels: probe line 42"));
+    }
+
     private String fetcherProperty(String name) {
         ServiceReference<?>[] refs;
         try {

@@ -23,7 +23,9 @@ class RestartIT {
 
     @Test
     void consoleChangeSurvivesRestartAndCtrlCStopsCleanly() throws Exception {
-        try (Distribution kiosk = Distribution.start("full", work.resolve("configs"), work.resolve("data"), Map.of())) {
+        // With AppCDS as a user gets it: the first run writes the class archive when it stops, the second maps it.
+        try (Distribution kiosk = Distribution.start("full", work.resolve("configs"), work.resolve("data"),
+                Map.of("CALENDARBOT_CDS", "on"))) {
             Path passwordFile = work.resolve("data/console-password");
             assertTrue(eventually(() -> Files.exists(passwordFile)), "no generated console password");
             String password = Files.readString(passwordFile).trim();
@@ -43,6 +45,11 @@ class RestartIT {
             int exit = kiosk.interrupt();
             assertTrue(exit == 0 || exit == 130, "exit code after SIGINT: " + exit);
             assertTrue(kiosk.log().contains("calendarbot: stopping"), "no clean stop in the log");
+
+            try (var files = Files.list(work.resolve("data"))) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("cds-full-.*\\.jsa")),
+                        "no AppCDS archive written at the first stop");
+            }
 
             kiosk.start();
             assertTrue(eventually(() -> threshold(kiosk) == 654321L),
