@@ -3,48 +3,17 @@ package calendarbot.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A layout chosen in the configuration reaches a kiosk page that is already open, within one refresh (the
  * page polls every 2 s here through ?refresh=2), while a page opened for one layout (?layout=) stays on it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LayoutChangeIT {
-
-    @TempDir
-    static Path work;
-
-    private KioskUnderTest kiosk;
-    private KioskBrowser browser;
-
-    @BeforeAll
-    void start() throws Exception {
-        kiosk = KioskUnderTest.start(work, "whatsnext");
-        browser = KioskBrowser.open();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (kiosk != null) {
-                kiosk.close();
-            }
-        }
-    }
+class LayoutChangeIT extends KioskPageTest {
 
     @Test
     @Order(1)

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -24,37 +19,11 @@ import org.openqa.selenium.WebElement;
  * person sees at 07:50 in Los Angeles, ten minutes before "Design review". Screenshots land in
  * target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LayoutsIT {
+class LayoutsIT extends KioskPageTest {
 
     // Ten minutes to go when the page loads; a few seconds may pass before the first look.
     private static final Pattern TEN_MINUTES_TO_GO = Pattern.compile("10:00|9:[0-5]\\d");
-
-    @TempDir
-    static Path work;
-
-    private KioskUnderTest kiosk;
-    private KioskBrowser browser;
-
-    @BeforeAll
-    void start() throws Exception {
-        kiosk = KioskUnderTest.start(work, "whatsnext");
-        browser = KioskBrowser.open();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (kiosk != null) {
-                kiosk.close();
-            }
-        }
-    }
 
     @Test
     @Order(1)

@@ -4,37 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** When the server goes away the kiosk keeps the last meeting on screen and says it is offline. */
-class OfflineBannerIT {
-
-    @TempDir
-    Path work;
-
-    private KioskUnderTest kiosk;
-    private KioskBrowser browser;
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (kiosk != null) {
-                kiosk.close();
-            }
-        }
-    }
+class OfflineBannerIT extends KioskPageTest {
 
     @Test
     void serverStoppedShowsOfflineBannerAndKeepsTheMeeting() throws Exception {
-        kiosk = KioskUnderTest.start(work, "whatsnext");
-        browser = KioskBrowser.open();
         browser.open(kiosk.page("refresh=2"));
         browser.awaitReady();
         assertFalse(browser.displayed("#cb-banner"));
