@@ -190,10 +190,16 @@ final class CheckFeedCommand {
         Expansion expansion = RecurrenceWorker.expandNow("check-feed", events,
                 new ExpansionWindow(from, to, r.zone(), cap, budget));
 
+        // The server's cache removes duplicates (same UID and RECURRENCE-ID) before anything is shown.
+        SnapshotEventStore store = new SnapshotEventStore();
+        store.configure(jsonl ? AnnotationDefaults.of(SnapshotEventStore.Config.class,
+                Map.of("maxOccurrencesPerSource", Integer.MAX_VALUE))
+                : AnnotationDefaults.of(SnapshotEventStore.Config.class));
+        store.replace("check-feed", expansion.occurrences());
         switch (r.format()) {
-            case "jsonl" -> writeJsonl(expansion, from, to, r.zone(), out);
-            case "json" -> out.println(WhatsNextJson.render(whatsNext(expansion, r), r.zone(), "whatsnext"));
-            default -> writeText(r, uri, outcome, fetchMillis, report[0], events, expansion, from, to, out);
+            case "jsonl" -> writeJsonl(store.range(from.getEpochSecond(), to.getEpochSecond()), from, to, r.zone(), out);
+            case "json" -> out.println(WhatsNextJson.render(selector(r).whatsNext(store, r.now()), r.zone(), "whatsnext"));
+            default -> writeText(r, uri, outcome, fetchMillis, report[0], events, expansion, store, from, to, out);
         }
         return 0;
     }
@@ -211,22 +217,16 @@ final class CheckFeedCommand {
         return file.toUri();
     }
 
-    private static WhatsNext whatsNext(Expansion expansion, Request r) {
-        SnapshotEventStore store = new SnapshotEventStore();
-        store.replace("check-feed", expansion.occurrences());
-        return selector(r).whatsNext(store, r.now());
-    }
-
     private static WhatsNextSelector selector(Request r) {
         return new WhatsNextSelector(SelectionRules.DEFAULTS, r.zone(), WhatsNextSelector.NO_SKIPS);
     }
 
     /** One JSON object per occurrence starting in [from, to), cancelled and free ones too. */
-    static void writeJsonl(Expansion expansion, Instant from, Instant to, ZoneId zone, PrintStream out) {
+    static void writeJsonl(List<Occurrence> occurrences, Instant from, Instant to, ZoneId zone, PrintStream out) {
         long a = from.getEpochSecond();
         long b = to.getEpochSecond();
         StringBuilder line = new StringBuilder(256);
-        for (Occurrence o : expansion.occurrences()) {
+        for (Occurrence o : occurrences) {
             if (o.start() < a || o.start() >= b) {
                 continue;
             }
@@ -253,7 +253,8 @@ final class CheckFeedCommand {
     }
 
     private static void writeText(Request r, URI uri, FetchOutcome outcome, long fetchMillis, ParseReport report,
-            List<ParsedEvent> events, Expansion expansion, Instant from, Instant to, PrintStream out) {
+            List<ParsedEvent> events, Expansion expansion, SnapshotEventStore store, Instant from, Instant to,
+            PrintStream out) {
         int masters = 0;
         int overrides = 0;
         for (ParsedEvent e : events) {
@@ -293,8 +294,6 @@ final class CheckFeedCommand {
             return;
         }
         WhatsNextSelector selector = selector(r);
-        SnapshotEventStore store = new SnapshotEventStore();
-        store.replace("check-feed", expansion.occurrences());
         WhatsNext wn = selector.whatsNext(store, r.now());
         out.printf("%nAt %s (%s %s):%n", UTC.format(r.now().atOffset(ZoneOffset.UTC)),
                 LOCAL.format(r.now().atZone(r.zone())), r.zone());
