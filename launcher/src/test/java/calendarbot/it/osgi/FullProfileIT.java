@@ -80,6 +80,7 @@ public class FullProfileIT {
 
     @Test
     public void fetcherSettingFromTheConfigFolderIsLiveWithin3Seconds() throws Exception {
+        InFramework.awaitUserConfigWatcher(configurationAdmin);
         Path userConfigs = work().resolve("user-configs");
         writeAtomically(userConfigs.resolve("calendarbot.fetcher.cfg"), "streamThresholdBytes = 123457\n");
         boolean applied = within(Duration.ofSeconds(3), () -> "123457".equals(String.valueOf(
@@ -123,6 +124,7 @@ public class FullProfileIT {
 
     @Test
     public void bundleDroppedIntoDeployStartsAndLeavesWhenDeleted() throws Exception {
+        InFramework.awaitDeployWatcher(context);
         Path deploy = work().resolve("deploy");
         Path jar = deploy.resolve("hello.jar");
         writeBundle(jar, "calendarbot.it.hello");
@@ -208,6 +210,7 @@ public class FullProfileIT {
         org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("calendarbot.itprobe.Levels");
         assertFalse("SLF4J fell back to its no-op logger", probe instanceof org.slf4j.helpers.NOPLogger);
         assertFalse(probe.isDebugEnabled());
+        InFramework.awaitUserConfigWatcher(configurationAdmin);
         writeAtomically(work().resolve("user-configs/calendarbot.logging.cfg"),
                 "rootLevel = INFO\nlevels = calendarbot.itprobe=DEBUG\n");
         assertTrue("level change not applied", within(Duration.ofSeconds(3), probe::isDebugEnabled));

@@ -30,6 +30,36 @@ final class InFramework {
         return Json.object(r.body());
     }
 
+    /**
+     * Waits (up to 30 s) until FileInstall watches the deploy folder: a bundle dropped there starts. The watcher is
+     * itself created from a file in the profile's folder, so it comes a moment after the framework.
+     */
+    static void awaitDeployWatcher(org.osgi.framework.BundleContext context) throws Exception {
+        Path jar = work().resolve("deploy/watcher-probe.jar");
+        FullProfileIT.writeBundle(jar, "calendarbot.it.watcherprobe");
+        boolean watching = within(Duration.ofSeconds(30), () -> {
+            for (org.osgi.framework.Bundle b : context.getBundles()) {
+                if ("calendarbot.it.watcherprobe".equals(b.getSymbolicName())
+                        && b.getState() == org.osgi.framework.Bundle.ACTIVE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        java.nio.file.Files.delete(jar);
+        if (!watching) {
+            throw new AssertionError("FileInstall never picked up the deploy folder");
+        }
+    }
+
+    /** Waits (up to 30 s) until FileInstall reads the user's configuration folder (--config). */
+    static void awaitUserConfigWatcher(org.osgi.service.cm.ConfigurationAdmin admin) throws Exception {
+        FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.itwatch.cfg"), "ready = yes\n");
+        if (!within(Duration.ofSeconds(30), () -> admin.listConfigurations("(service.pid=calendarbot.itwatch)") != null)) {
+            throw new AssertionError("FileInstall never picked up the user configuration folder");
+        }
+    }
+
     /** Polls {@code condition} every 50 ms; true as soon as it holds, false if it never held within {@code limit}. */
     static boolean within(Duration limit, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();

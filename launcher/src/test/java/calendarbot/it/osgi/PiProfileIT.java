@@ -70,6 +70,7 @@ public class PiProfileIT {
     public void layoutCopiedIntoDeployAppearsAndLeavesWithoutRestart() throws Exception {
         assertTrue(within(Duration.ofSeconds(20), () -> Http.get(uri("/api/layouts")).status() == 200));
         assertTrue(!layouts().contains("week"));
+        InFramework.awaitDeployWatcher(context);
         Path target = work().resolve("deploy/calendarbot.layout.week.jar");
         Path tmp = work().resolve("deploy/.week.part");
         Files.copy(work().resolve(WEEK_JAR), tmp, StandardCopyOption.REPLACE_EXISTING);
