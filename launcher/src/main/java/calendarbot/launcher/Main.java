@@ -134,7 +134,9 @@ public final class Main {
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
-        p.put("felix.fileinstall.enableConfigSave", "true");
+        // FileInstall never writes back into configuration files (it once emptied the profile's own watcher
+        // file here); changes made at runtime go to the user's folder through calendarbot.runtime instead.
+        p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
         // Until calendarbot.runtime sets the real credentials, the console accepts no password at all
         // (its built-in default would be admin/admin).

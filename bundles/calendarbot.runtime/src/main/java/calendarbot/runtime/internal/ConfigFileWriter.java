@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps configuration files the truth. FileInstall writes a change back to the file a configuration came from,
- * but once the web console has saved a configuration it has dropped FileInstall's file marker and FileInstall
- * stops writing back; at the next start the old file would win again. This listener writes every CalendarBot
- * (and console) configuration that has no file marker into the user's configuration folder
- * ({@code --config DIR}, default {@code data/configs}), which FileInstall reads after the profile's own.
+ * Keeps configuration files the truth. A configuration that came from a file carries FileInstall's file marker; one
+ * saved in the web console has lost it (the console drops it, which is also why FileInstall's own write-back stops
+ * working, so the launcher turns that off). This listener writes every CalendarBot (and console) configuration
+ * without the marker into the user's configuration folder ({@code --config DIR}, default {@code data/configs}),
+ * which FileInstall reads after the profile's own, so the change survives restarts and upgrades.
  */
 @Component(immediate = true)
 public class ConfigFileWriter implements ConfigurationListener {
@@ -71,7 +71,7 @@ public class ConfigFileWriter implements ConfigurationListener {
             Configuration config = configurationAdmin.getConfiguration(pid, "?");
             Dictionary<String, Object> props = config.getProperties();
             if (props == null || props.get(FILE_MARKER) != null) {
-                return; // FileInstall owns it and writes it back itself
+                return; // it came from a file: the file already says it
             }
             Path file = folder.resolve(fileName(pid, factoryPid));
             String text = render(props);

@@ -1,0 +1,70 @@
+package calendarbot.bench;
+
+import calendarbot.bench.Context.Source;
+import calendarbot.bench.Feeds.Feed;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 50, 100, 200 and 500 concurrent clients (closed loop, keep-alive) on /api/whats-next and on the kiosk page "/",
+ * for the pi and the full profile, each with the medium Outlook feed loaded.
+ */
+final class LoadSuite {
+
+    static final List<Integer> LEVELS = List.of(50, 100, 200, 500);
+    static final List<String> PATHS = List.of("/api/whats-next", "/");
+
+    private LoadSuite() {
+    }
+
+    static Map<String, Object> run(Context ctx, List<String> profiles, boolean cds)
+            throws IOException, InterruptedException {
+        long seconds = ctx.quick ? 3 : 10;
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String profile : profiles) {
+            ctx.out.printf("bench: load on the %s profile: %s clients x %s, %d s each%n", profile, LEVELS, PATHS,
+                    seconds);
+            Map<String, Object> p = new LinkedHashMap<>();
+            List<Source> sources = List.of(new Source("medium", Feed.MEDIUM, true));
+            Kiosk k = ctx.kiosk(profile, "load-" + profile, sources, false, cds);
+            try (k) {
+                k.startAndLoad(List.of("medium"), 120_000);
+                p.put("rss_before_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
+                // warm the JIT on both paths (not recorded)
+                for (String path : PATHS) {
+                    // the full profile compiles with C2: give it time to settle before the first level
+                    new LoadClient(k.port(), path).run(50, 0, ctx.quick ? 1000 : 5000, () -> false);
+                }
+                List<Object> levels = new ArrayList<>();
+                for (String path : PATHS) {
+                    for (int clients : LEVELS) {
+                        ProcessMemory.resetPeak(k.pid());
+                        LoadClient.Result res;
+                        long peak;
+                        try (ProcessMemory.Sampler rss = new ProcessMemory.Sampler(k.pid(), 20)) {
+                            res = new LoadClient(k.port(), path).run(clients, 1000, seconds * 1000, () -> false);
+                            rss.close();
+                            peak = rss.peakKb();
+                        }
+                        Map<String, Object> m = res.toMap();
+                        m.put("rss_peak_mb", ProcessMemory.mb(peak));
+                        levels.add(m);
+                        ctx.out.printf("bench:   %-16s %3d clients: %7d req/s, p50 %6.2f ms, p99 %7.2f ms, errors %d%n",
+                                path, clients, (Long) m.get("throughput_rps"), (Double) m.get("p50_ms"),
+                                (Double) m.get("p99_ms"), res.errors() + res.warmupErrors());
+                        if (!k.isAlive()) {
+                            throw new IOException("the " + profile + " kiosk died under load:\n" + k.tailText());
+                        }
+                    }
+                }
+                p.put("levels", levels);
+                p.put("rss_after_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
+            }
+            all.put(profile, p);
+        }
+        return all;
+    }
+}
