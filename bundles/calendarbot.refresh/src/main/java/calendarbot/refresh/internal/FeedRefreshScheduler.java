@@ -330,7 +330,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         if (sourceId == null) {
             LOG.info("Refresh of every source requested");
             for (SourceState s : sources()) {
-                submit(s, false);
+                submit(s, false, true);
             }
             return true;
         }
@@ -342,7 +342,13 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             return false;
         }
         LOG.info("{}: refresh requested", s.id);
-        return submit(s, false);
+        return submit(s, false, true);
+    }
+
+    private static void markAnswered(SourceState s) {
+        synchronized (s) {
+            s.answered = true;
+        }
     }
 
     // ---------------------------------------------------------------- scheduling
@@ -375,6 +381,14 @@ public final class FeedRefreshScheduler implements FeedRefresher {
      * {@code followUp} (the configuration changed under it), into one more run right after it.
      */
     private boolean submit(SourceState s, boolean followUp) {
+        return submit(s, followUp, false);
+    }
+
+    /**
+     * @param requested a "refresh now": joins a running refresh only while that one still waits for the server;
+     *     once the server has answered, one more run follows (several such requests still make one run)
+     */
+    private boolean submit(SourceState s, boolean followUp, boolean requested) {
         Scheduling workers = scheduling;
         if (!active || workers == null) {
             return false;
@@ -384,11 +398,12 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 return false;
             }
             if (s.running) {
-                s.followUp |= followUp;
+                s.followUp |= followUp || (requested && s.answered);
                 return true;
             }
             s.cancelTimer();
             s.running = true;
+            s.answered = false;
             s.plannedDelay = null;
         }
         try {
@@ -532,8 +547,13 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         Download download = new Download();
         FetchOutcome outcome;
         try {
-            outcome = fetcher.fetch(spec, previous, body -> read(s.id, body, a, download));
+            outcome = fetcher.fetch(spec, previous, body -> {
+                markAnswered(s);
+                read(s.id, body, a, download);
+            });
+            markAnswered(s);
         } catch (FetchException e) {
+            markAnswered(s);
             download.discard();
             if (!active) {
                 return; // interrupted by deactivation

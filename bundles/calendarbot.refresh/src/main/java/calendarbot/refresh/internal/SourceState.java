@@ -42,6 +42,8 @@ final class SourceState {
 
     boolean archiveLoaded;
     boolean running;
+    /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
+    boolean answered;
     boolean followUp;
     boolean removed;
     Future<?> timer;

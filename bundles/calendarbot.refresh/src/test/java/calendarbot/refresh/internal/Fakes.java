@@ -242,6 +242,8 @@ final class Fakes {
         final List<Validators> previousSeen = new ArrayList<>();
         final List<SourceSpec> sourcesSeen = new ArrayList<>();
         Runnable duringFetch;
+        /** Runs once, after the reader has consumed a body: the server has answered. */
+        Runnable afterBody;
 
         Fetcher(Journal journal) {
             this.journal = journal;
@@ -319,6 +321,11 @@ final class Fakes {
             }
             try {
                 reader.read(new FeedBody(stream, bytes.length, true, validators, source.url()));
+                if (afterBody != null) {
+                    Runnable hook = afterBody;
+                    afterBody = null;
+                    hook.run();
+                }
             } catch (NotACalendarException e) {
                 throw new FetchException(FetchException.Kind.NOT_A_CALENDAR, 200, e.getMessage(), e);
             } catch (IOException e) {

@@ -342,6 +342,20 @@ class FeedRefreshSchedulerTest {
     }
 
     @Test
+    void refreshNowAfterTheServerAnsweredGetsARunOfItsOwn() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED).body(TWO_MEETINGS, "\"v2\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(work());
+        int before = fetcher.fetches();
+        // asked while the body is being read (the server has answered): the answer may predate the request
+        fetcher.afterBody = () -> {
+            assertTrue(refresher.refreshNow("work"));
+            assertTrue(refresher.refreshNow("work"));
+        };
+        refresher.refreshNow("work");
+        assertEquals(before + 2, fetcher.fetches(), "one run for the request, one follow-up for both late ones");
+    }
+
+    @Test
     void aRemovedSourceLeavesTheStoreAndIsNotFetchedAgain() {
         Definition home = new Definition("home", "https://calendar.example.org/home.ics");
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED).body(THREE_SINGLES, "\"h1\"", null);
