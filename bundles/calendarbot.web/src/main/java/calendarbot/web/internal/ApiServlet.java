@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -234,15 +235,36 @@ public class ApiServlet extends HttpServlet {
 
     // ------------------------------------------------------------------------------------- endpoints
 
+    /** Everything an answer of /api/whats-next depends on; equal keys give the same body. */
+    private record WhatsNextKey(long nowSecond, long wallSecond, long generation, long skipVersion, KioskView view,
+            List<SourceStatus> sources, EventStore store, MeetingSelector selector) {
+    }
+
+    private record WhatsNextAnswer(WhatsNextKey key, Reply reply) {
+    }
+
+    /** Kiosks poll this endpoint; within a second and between changes the answer is the same, so it is kept. */
+    private final transient AtomicReference<WhatsNextAnswer> lastWhatsNext = new AtomicReference<>();
+    private final transient AtomicLong skipVersion = new AtomicLong();
+
     Reply whatsNext() {
         EventStore events = require(store, "event store");
         MeetingSelector select = require(selector, "meeting selector");
         Instant now = require(clock, "clock").now();
         KioskView view = kioskView(true);
         List<SourceStatus> sources = Sources.status(refresher);
+        Instant wall = Instant.now();
+        WhatsNextKey key = new WhatsNextKey(now.getEpochSecond(), wall.getEpochSecond(), events.generation(),
+                skipVersion.get(), view, sources, events, select);
+        WhatsNextAnswer last = lastWhatsNext.get();
+        if (last != null && last.key().equals(key)) {
+            return last.reply();
+        }
         WhatsNext next = select.whatsNext(events, now);
-        return Reply.json(200, WhatsNextJson.render(next, view, Sources.byId(sources),
-                Sources.dataAgeSeconds(sources, Instant.now()), events.generation()));
+        Reply reply = Reply.json(200, WhatsNextJson.render(next, view, Sources.byId(sources),
+                Sources.dataAgeSeconds(sources, wall), events.generation()));
+        lastWhatsNext.set(new WhatsNextAnswer(key, reply));
+        return reply;
     }
 
     private Reply skip(HttpServletRequest req) throws IOException {
@@ -261,6 +283,7 @@ public class ApiServlet extends HttpServlet {
             throw new BadRequest("missing or invalid meeting_id");
         }
         Instant until = skipList.skip(id);
+        skipVersion.incrementAndGet();
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("success", true)
                 .field("meeting_id", id)
@@ -275,16 +298,19 @@ public class ApiServlet extends HttpServlet {
         String id = body.isBlank() ? req.getParameter("meeting_id") : meetingId(parseObject(body));
         if (id == null || id.isBlank()) {
             int count = skipList.clear();
+            skipVersion.incrementAndGet();
             return Reply.json(200, new JsonWriter().beginObject()
                     .field("success", true).field("cleared", true).field("count", count).endObject().toString());
         }
         boolean was = skipList.unskip(id);
+        skipVersion.incrementAndGet();
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("success", true).field("meeting_id", id).field("unskipped", was).endObject().toString());
     }
 
     private Reply clearSkips() {
         int count = require(skips, "skip list").clear();
+        skipVersion.incrementAndGet();
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("success", true)
                 .field("cleared", true)
