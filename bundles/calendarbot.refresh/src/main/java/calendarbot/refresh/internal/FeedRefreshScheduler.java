@@ -693,7 +693,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
         ArchiveTee tee = new ArchiveTee(body.stream(), download.writer);
         try {
-            download.report = parser.parse(tee, parseOptions(), download.events::add);
+            download.report = parser.parse(tee, parseOptions(),
+                    new WindowFilter(expander.window(clock.now(), kiosk.zone()), download.events::add));
             download.bytes = tee.bytes();
         } catch (IOException e) {
             download.failure = e;
@@ -802,7 +803,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         List<ParsedEvent> events = new ArrayList<>();
         ParseReport report;
         try (InputStream in = a.openBody(id)) {
-            report = parser.parse(in, parseOptions(), events::add);
+            report = parser.parse(in, parseOptions(), new WindowFilter(expander.window(clock.now(), kiosk.zone()),
+                    events::add));
         }
         ZoneId zone = kiosk.zone();
         return new Expanded(expand(id, events, zone).occurrences(), report, zone);
