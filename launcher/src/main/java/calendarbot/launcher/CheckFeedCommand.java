@@ -199,7 +199,7 @@ final class CheckFeedCommand {
         switch (r.format()) {
             case "jsonl" -> writeJsonl(store.range(from.getEpochSecond(), to.getEpochSecond()), from, to, r.zone(), out);
             case "json" -> out.println(WhatsNextJson.render(selector(r).whatsNext(store, r.now()), r.zone(), "whatsnext"));
-            default -> writeText(r, uri, outcome, fetchMillis, report[0], events, expansion, store, from, to, out);
+            default -> writeText(r, uri, outcome, fetchMillis, report[0], expansion, store, from, to, out);
         }
         return 0;
     }
@@ -253,14 +253,7 @@ final class CheckFeedCommand {
     }
 
     private static void writeText(Request r, URI uri, FetchOutcome outcome, long fetchMillis, ParseReport report,
-            List<ParsedEvent> events, Expansion expansion, SnapshotEventStore store, Instant from, Instant to,
-            PrintStream out) {
-        int masters = 0;
-        int overrides = 0;
-        for (ParsedEvent e : events) {
-            masters += e.isRecurring() ? 1 : 0;
-            overrides += e.isOverride() ? 1 : 0;
-        }
+            Expansion expansion, SnapshotEventStore store, Instant from, Instant to, PrintStream out) {
         out.printf("Feed:        %s%n", redact(uri));
         out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms)%n", outcome.httpStatus(), report.bytes(),
                 fetchMillis, report.millis());
@@ -268,8 +261,8 @@ final class CheckFeedCommand {
             out.printf("Calendar:    %s%s%n", report.calendarName() == null ? "(no name)" : report.calendarName(),
                     report.calendarZone() == null ? "" : ", X-WR-TIMEZONE " + report.calendarZone());
         }
-        out.printf("Events:      %d (%d recurring masters, %d overrides, %d single)%n", events.size(), masters,
-                overrides, events.size() - masters - overrides);
+        out.printf("Events:      %d (%d recurring masters, %d overrides, %d single)%n", report.events(),
+                report.masters(), report.overrides(), report.events() - report.masters() - report.overrides());
         out.printf("Skipped:     %d malformed component(s)%s%n", report.skipped(),
                 report.truncatedLines() > 0 ? ", " + report.truncatedLines() + " over-long line(s) cut" : "");
         for (ParseReport.ParseError e : report.errors()) {

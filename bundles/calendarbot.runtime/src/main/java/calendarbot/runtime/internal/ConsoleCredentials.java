@@ -139,28 +139,27 @@ public class ConsoleCredentials {
     private void storeHash(String user, String hash) throws IOException {
         Configuration own = configurationAdmin.getConfiguration(PID, "?");
         Dictionary<String, Object> props = own.getProperties();
-        Hashtable<String, Object> updated = new Hashtable<>();
-        if (props != null) {
-            for (var keys = props.keys(); keys.hasMoreElements();) {
-                String k = keys.nextElement();
-                updated.put(k, props.get(k));
-            }
-        }
+        Hashtable<String, Object> updated = copy(props);
         updated.put("username", user);
         updated.put("passwordHash", hash);
         own.update(updated);
     }
 
-    private void pushToConsole(String user, String hash) throws IOException {
-        Configuration console = configurationAdmin.getConfiguration(CONSOLE_PID, "?");
-        Dictionary<String, Object> props = console.getProperties();
-        Hashtable<String, Object> updated = new Hashtable<>();
+    private static Hashtable<String, Object> copy(Dictionary<String, Object> props) {
+        Hashtable<String, Object> copy = new Hashtable<>();
         if (props != null) {
             for (var keys = props.keys(); keys.hasMoreElements();) {
                 String k = keys.nextElement();
-                updated.put(k, props.get(k));
+                copy.put(k, props.get(k));
             }
         }
+        return copy;
+    }
+
+    private void pushToConsole(String user, String hash) throws IOException {
+        Configuration console = configurationAdmin.getConfiguration(CONSOLE_PID, "?");
+        Dictionary<String, Object> props = console.getProperties();
+        Hashtable<String, Object> updated = copy(props);
         if (Objects.equals(updated.get("username"), user) && Objects.equals(updated.get("password"), hash)) {
             return;
         }

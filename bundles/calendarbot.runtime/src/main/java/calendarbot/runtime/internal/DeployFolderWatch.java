@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Says what in the deploy folder could not be used. FileInstall installs what it can and only logs the rest;
- * a kiosk owner needs the reason in /api/status too. Jars are checked once per change of size or time.
+ * Says which jars in the deploy folder are not bundles at all. FileInstall only logs those, and they never reach the
+ * framework, so nothing else can report them; bundles that install but do not resolve are reported by
+ * calendarbot.web from the framework itself. Jars are checked once per change of size or time.
  */
 @Component(service = DeployFolder.class, immediate = true)
 public class DeployFolderWatch implements DeployFolder {
@@ -36,12 +36,10 @@ public class DeployFolderWatch implements DeployFolder {
     private final Map<Path, Seen> seen = new HashMap<>();
     private volatile List<String> problems = List.of();
     private ScheduledExecutorService timer;
-    private BundleContext context;
     private Path folder;
 
     @Activate
     void activate(BundleContext context) {
-        this.context = context;
         String dir = context.getProperty("calendarbot.deploy");
         folder = Paths.get(dir == null ? "deploy" : dir);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,9 +70,6 @@ public class DeployFolderWatch implements DeployFolder {
                 Seen before = seen.get(jar);
                 String problem = before != null && before.size() == size && before.modified() == modified
                         ? before.problem() : check(jar);
-                if (problem == null) {
-                    problem = resolutionProblem(jar);
-                }
                 if (problem != null && (before == null || !problem.equals(before.problem()))) {
                     LOG.error("Deploy folder: {}", problem);
                 }
@@ -106,17 +101,5 @@ public class DeployFolderWatch implements DeployFolder {
         } catch (IOException e) {
             return name + ": not a jar (" + e.getMessage() + ")";
         }
-    }
-
-    /** A bundle FileInstall installed but the framework cannot resolve (a missing package, say). */
-    private String resolutionProblem(Path jar) {
-        String location = jar.toUri().normalize().toString();
-        for (Bundle b : context.getBundles()) {
-            if (b.getState() == Bundle.INSTALLED && location.equals(b.getLocation())) {
-                return jar.getFileName() + ": installed but cannot be resolved (" + b.getSymbolicName()
-                        + " needs packages or capabilities no bundle offers; see the log)";
-            }
-        }
-        return null;
     }
 }
