@@ -60,6 +60,16 @@ final class LoadSuite {
                         }
                     }
                 }
+                if (Wrk.available()) {
+                    // the same question asked with a client that leaves the server more of the 2 cores
+                    for (String path : PATHS) {
+                        Map<String, Object> m = Wrk.run(k.port(), path, 100, seconds);
+                        levels.add(m);
+                        ctx.out.printf("bench:   %-16s %3d clients (wrk): %7d req/s, p50 %6.2f ms, p99 %7.2f ms, "
+                                + "errors %d%n", path, 100, (Long) m.get("throughput_rps"), (Double) m.get("p50_ms"),
+                                (Double) m.get("p99_ms"), (Long) m.get("errors"));
+                    }
+                }
                 p.put("levels", levels);
                 p.put("rss_after_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
             }

@@ -146,6 +146,13 @@ public final class Main {
         boolean interactive = System.console() != null && !"true".equals(System.getenv("CI"));
         p.put("gosh.args", interactive ? "" : "--nointeractive");
         p.put("gosh.home", data.toString());
+        // Felix, Jetty and FileInstall settings can be tuned per machine without a rebuild:
+        // JAVA_OPTS="-Dorg.apache.felix.http.jetty.threadpool.max=12"
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("org.apache.felix.") || name.startsWith("felix.")) {
+                p.put(name, System.getProperty(name));
+            }
+        }
         return p;
     }
 

@@ -46,6 +46,22 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void felixAndJettySettingsCanBeTunedWithSystemProperties(@TempDir Path home) throws Exception {
+        LaunchOptions o = LaunchOptions.parse(new String[0], home);
+        assertEquals("8", Main.frameworkProperties(o).get("org.apache.felix.http.jetty.threadpool.max"));
+        System.setProperty("org.apache.felix.http.jetty.threadpool.max", "12");
+        System.setProperty("felix.resolver.parallelism", "1");
+        try {
+            var p = Main.frameworkProperties(o);
+            assertEquals("12", p.get("org.apache.felix.http.jetty.threadpool.max"));
+            assertEquals("1", p.get("felix.resolver.parallelism"));
+        } finally {
+            System.clearProperty("org.apache.felix.http.jetty.threadpool.max");
+            System.clearProperty("felix.resolver.parallelism");
+        }
+    }
+
+    @Test
     void demoCalendarAlwaysHasSomethingComingUp() {
         ZonedDateTime now = ZonedDateTime.of(2026, 11, 24, 23, 50, 0, 0, ZoneId.of("Europe/Berlin"));
         String ics = DemoCalendar.render(now);

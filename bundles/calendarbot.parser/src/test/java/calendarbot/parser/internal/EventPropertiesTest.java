@@ -131,7 +131,7 @@ class EventPropertiesTest {
         assertNull(events.get(0).description());
 
         // a negative length in the options means "as configured"
-        assertEquals(400, parse(utf8(ics), new ParseOptions(Feeds.KIOSK, null, -1, -1)).only().description().length());
+        assertEquals(400, parse(utf8(ics), new ParseOptions(Feeds.KIOSK, null, ParseOptions.PARSER_SETTING, ParseOptions.PARSER_SETTING)).only().description().length());
     }
 
     @Test

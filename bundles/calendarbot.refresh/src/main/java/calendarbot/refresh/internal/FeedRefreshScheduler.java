@@ -103,8 +103,6 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     /** Re-expand a feed that did not change once the window has moved this far (all-day events, the past edge). */
     static final Duration REEXPAND_AFTER = Duration.ofHours(6);
     static final Duration EXPANSION_WAIT = Duration.ofMinutes(5);
-    static final int MAX_DESCRIPTION_LENGTH = 500;
-    static final int MAX_LINE_LENGTH = 32 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedRefreshScheduler.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -835,7 +833,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     }
 
     private ParseOptions parseOptions() {
-        return new ParseOptions(kiosk.zone(), kiosk.meAddress(), MAX_DESCRIPTION_LENGTH, MAX_LINE_LENGTH);
+        // the limits are calendarbot.parser's configuration (a Pi keeps shorter descriptions)
+        return new ParseOptions(kiosk.zone(), kiosk.meAddress(), ParseOptions.PARSER_SETTING, ParseOptions.PARSER_SETTING);
     }
 
     /** One body being read: what the parser made of it and its copy on the way to the archive. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.FetchException.Kind;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
@@ -144,8 +145,9 @@ class FeedRefreshSchedulerTest {
 
         assertEquals(settings.zone, parser.lastOptions.kioskZone());
         assertEquals("me@example.com", parser.lastOptions.meAddress());
-        assertEquals(500, parser.lastOptions.maxDescriptionLength());
-        assertEquals(32768, parser.lastOptions.maxLineLength());
+        // limits are the parser's configuration, not the refresh's
+        assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxDescriptionLength());
+        assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxLineLength());
     }
 
     @Test

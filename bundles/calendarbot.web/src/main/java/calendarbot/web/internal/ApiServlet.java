@@ -237,7 +237,7 @@ public class ApiServlet extends HttpServlet {
 
     /** Everything an answer of /api/whats-next depends on; equal keys give the same body. */
     private record WhatsNextKey(long nowSecond, long wallSecond, long generation, long skipVersion, KioskView view,
-            List<SourceStatus> sources, EventStore store, MeetingSelector selector) {
+            List<SourceStatus> sources, EventStore store, MeetingSelector selector, FeedRefresher refresher) {
     }
 
     private record WhatsNextAnswer(WhatsNextKey key, Reply reply) {
@@ -252,11 +252,17 @@ public class ApiServlet extends HttpServlet {
         MeetingSelector select = require(selector, "meeting selector");
         Instant now = require(clock, "clock").now();
         KioskView view = kioskView(true);
-        List<SourceStatus> sources = Sources.status(refresher);
+        FeedRefresher sourceStates = refresher;
         Instant wall = Instant.now();
-        WhatsNextKey key = new WhatsNextKey(now.getEpochSecond(), wall.getEpochSecond(), events.generation(),
-                skipVersion.get(), view, sources, events, select);
+        long generation = events.generation();
         WhatsNextAnswer last = lastWhatsNext.get();
+        // Source states are read at most once a second (and at every new snapshot): a hundred polling kiosks
+        // would otherwise take every source's lock thousands of times a second, also while it refreshes.
+        List<SourceStatus> sources = last != null && last.key().wallSecond() == wall.getEpochSecond()
+                && last.key().generation() == generation && last.key().refresher() == sourceStates
+                ? last.key().sources() : Sources.status(sourceStates);
+        WhatsNextKey key = new WhatsNextKey(now.getEpochSecond(), wall.getEpochSecond(), generation,
+                skipVersion.get(), view, sources, events, select, sourceStates);
         if (last != null && last.key().equals(key)) {
             return last.reply();
         }

@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Sends a {@link Representation}: conditional requests (304), gzip and the caching headers. */
 final class HttpReply {
+    private static final Pattern Q_ZERO = Pattern.compile("q=0(\\.0*)?");
 
     private HttpReply() {
     }
@@ -53,7 +55,7 @@ final class HttpReply {
         for (String part : acceptEncoding.split(",")) {
             String[] coding = part.trim().toLowerCase(Locale.ROOT).split(";");
             if (coding[0].trim().equals("gzip") || coding[0].trim().equals("*")) {
-                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+                return coding.length < 2 || !Q_ZERO.matcher(coding[1].replace(" ", "")).matches();
             }
         }
         return false;

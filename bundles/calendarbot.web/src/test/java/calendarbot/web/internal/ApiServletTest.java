@@ -102,6 +102,20 @@ class ApiServletTest {
     }
 
     @Test
+    void pollingKiosksReadTheSourceStatesAtMostOnceASecondAndAgainForEveryNewSnapshot() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, Http.get("/api/whats-next").send(api.servlet).status);
+        }
+        // the refresher's states (and its locks) are not taken per request; a second may begin during the loop
+        assertTrue(api.refresher.statusReads <= 2, api.refresher.statusReads + " reads");
+
+        int before = api.refresher.statusReads;
+        api.store.generation++;
+        Http.get("/api/whats-next").send(api.servlet);
+        assertEquals(before + 1, api.refresher.statusReads, "a new snapshot comes with fresh source states");
+    }
+
+    @Test
     void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
         Occurrence[] many = new Occurrence[40];
         for (int i = 0; i < many.length; i++) {

@@ -192,9 +192,11 @@ final class Fixtures {
     static final class Refresher implements FeedRefresher {
         final List<SourceStatus> sources = new ArrayList<>();
         final List<String> refreshed = new ArrayList<>();
+        int statusReads;
 
         @Override
         public List<SourceStatus> status() {
+            statusReads++;
             return sources;
         }
 
