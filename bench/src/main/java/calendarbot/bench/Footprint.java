@@ -247,7 +247,6 @@ final class Footprint {
     static Map<String, Object> startFromArchive(Context ctx, int starts) throws IOException, InterruptedException {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("feed", Feed.MEDIUM.label());
-        all.put("java_probe_ms", javaProbeMillis());
         for (boolean cds : List.of(false, true)) {
             ctx.out.printf("bench: start from the archive, feed server down (AppCDS %s)%n", cds ? "on" : "off");
             Path home = ctx.distributions.home(PROFILE);
@@ -352,21 +351,6 @@ final class Footprint {
     }
 
     /** What bin/calendarbot spends before the kiosk's JVM starts when AppCDS is on: one "java -version". */
-    private static long javaProbeMillis() {
-        try {
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("java", "-XshowSettings:properties", "-version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor();
-            return (System.nanoTime() - t0) / 1_000_000;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         sorted.sort(null);

@@ -347,7 +347,6 @@ final class Report {
             t.row("  each start", String.valueOf(a.get("meeting_ms")), String.valueOf(b.get("meeting_ms")));
             t.row("  kiosk page \"/\" answers (median)", fmt(a.get("page_ms_median")) + " ms",
                     fmt(b.get("page_ms_median")) + " ms");
-            t.row("  bin/calendarbot's java -version probe", fmt(start.get("java_probe_ms")) + " ms", "(not run)");
         }
         if (t.rows.size() > 1) {
             t.print(out);

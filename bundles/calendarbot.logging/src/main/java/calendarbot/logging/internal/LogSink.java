@@ -115,7 +115,8 @@ public final class LogSink implements ILoggerFactory {
 
     void write(Level level, String name, String message, Throwable throwable) {
         StringBuilder line = new StringBuilder(96 + (message == null ? 4 : message.length()));
-        line.append(TIME.format(LocalDateTime.now())).append(' ').append(String.format("%-5s", level))
+        String label = level.name();
+        line.append(TIME.format(LocalDateTime.now())).append(' ').append(label).append("     ", label.length(), 5)
                 .append(" [").append(Thread.currentThread().getName()).append("] ").append(name).append(": ")
                 .append(message).append('\n');
         if (throwable != null) {
