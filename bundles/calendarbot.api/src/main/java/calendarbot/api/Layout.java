@@ -21,6 +21,11 @@ public interface Layout {
     /** Relative paths of its resources; "index.html" is the entry page. */
     List<String> resources();
 
-    /** A resource of the layout, or null. */
-    URL resource(String path);
+    /**
+     * A resource of the layout, or null. By default one of {@link #resources()} from the folder {@code layout/} of
+     * the implementing class's bundle; any other path (../, a class file) finds nothing.
+     */
+    default URL resource(String path) {
+        return resources().contains(path) ? getClass().getResource("/layout/" + path) : null;
+    }
 }

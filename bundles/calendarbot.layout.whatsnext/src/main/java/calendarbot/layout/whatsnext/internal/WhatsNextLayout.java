@@ -1,7 +1,6 @@
 package calendarbot.layout.whatsnext.internal;
 
 import calendarbot.api.Layout;
-import java.net.URL;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -9,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Layout.class)
 public class WhatsNextLayout implements Layout {
 
-    // Only these are served: a request for any other path (../, a class file) finds nothing.
+    // Only these are served (Layout.resource): any other path, ../ or a class file, finds nothing.
     private static final List<String> RESOURCES = List.of("index.html", "style.css", "app.js");
 
     @Override
@@ -30,10 +29,5 @@ public class WhatsNextLayout implements Layout {
     @Override
     public List<String> resources() {
         return RESOURCES;
-    }
-
-    @Override
-    public URL resource(String path) {
-        return RESOURCES.contains(path) ? WhatsNextLayout.class.getResource("/layout/" + path) : null;
     }
 }
