@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,6 +36,14 @@ import org.osgi.framework.launch.FrameworkFactory;
  * {@code deploy/} (bundles dropped in at runtime) and {@code data/} (framework storage, archive, logs).
  */
 public final class Main {
+
+    /**
+     * Only for the "ready in N ms" line, measured from the operating system's process start: the launcher runs
+     * before any service exists. The kiosk's clock and the bookkeeping time source are services of calendarbot.kiosk.
+     */
+    private static final InstantSource STARTUP_TIME = InstantSource.system();
+    /** systemd waits 90 s before it kills; a kiosk should be gone long before. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private Main() {
     }
@@ -62,13 +71,12 @@ public final class Main {
     }
 
     static void run(LaunchOptions options) throws Exception {
-        Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(STARTUP_TIME::instant);
         Files.createDirectories(options.data());
         // Read by the SLF4J provider (calendarbot.logging) before any configuration arrives.
         System.setProperty("calendarbot.data", options.data().toString());
         Files.createDirectories(options.extraConfig());
         Files.createDirectories(options.home().resolve("deploy"));
-        DemoCalendar.write(options.data().resolve("demo").resolve("demo.ics"), java.time.ZonedDateTime.now());
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(frameworkProperties(options));
@@ -98,12 +106,27 @@ public final class Main {
         }
     }
 
+    /**
+     * Ctrl-C, SIGTERM (systemctl stop): stops the bundles, for at most {@link #STOP_WAIT}. The JVM exits when this
+     * hook returns, whatever other threads still do; then it writes the AppCDS archive if one is being recorded
+     * (about a second). A bundle that holds the stop longer is named with what it is doing, not waited for.
+     */
     private static void stop(Framework framework) {
         try {
             if (framework.getState() == Bundle.ACTIVE || framework.getState() == Bundle.STARTING) {
                 System.out.println("calendarbot: stopping");
                 framework.stop();
-                framework.waitForStop(Duration.ofSeconds(15).toMillis());
+                FrameworkEvent stopped = framework.waitForStop(STOP_WAIT.toMillis());
+                if (stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                    System.err.println("calendarbot: the bundles did not stop within " + STOP_WAIT.toSeconds()
+                            + " s; exiting anyway. Still stopping:");
+                    Thread.getAllStackTraces().forEach((thread, stack) -> {
+                        String name = thread.getName();
+                        if (name.startsWith("FelixStartLevel") || name.startsWith("FelixShutdown")) {
+                            System.err.println("  " + name + ": " + java.util.Arrays.toString(stack));
+                        }
+                    });
+                }
             }
         } catch (Exception e) {
             System.err.println("calendarbot: unclean stop: " + e);
@@ -225,7 +248,7 @@ public final class Main {
                 int status = c.getResponseCode();
                 c.disconnect();
                 if (status == 200 || status == 503) {
-                    long ms = Duration.between(processStart, Instant.now()).toMillis();
+                    long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
                     System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ "
                             + "(profile %s, RSS %d MB, heap %d MB)%n", ms, options.port(), options.profile(),
                             ProcessMemory.rssBytes() / (1024 * 1024),

@@ -6,14 +6,12 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import calendarbot.it.Distribution;
-import calendarbot.launcher.DemoCalendar;
 import calendarbot.launcher.LaunchOptions;
 import calendarbot.launcher.Main;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ final class ProfileBoot {
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         Path data = Files.createDirectories(work.resolve("data"));
         Path userConfigs = Files.createDirectories(work.resolve("user-configs"));
-        DemoCalendar.write(data.resolve("demo/demo.ics"), ZonedDateTime.now());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

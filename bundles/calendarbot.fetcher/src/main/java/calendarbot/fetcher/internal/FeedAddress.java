@@ -31,7 +31,7 @@ final class FeedAddress {
                 URI https = withScheme(url, "https");
                 requireHost(https);
                 return https;
-            case "file":
+            case "file", DemoFeed.SCHEME:
                 return url;
             default:
                 throw new IllegalArgumentException(
@@ -65,6 +65,10 @@ final class FeedAddress {
 
     static boolean isFile(URI url) {
         return "file".equalsIgnoreCase(url.getScheme());
+    }
+
+    static boolean isDemo(URI url) {
+        return DemoFeed.SCHEME.equalsIgnoreCase(url.getScheme());
     }
 
     /**

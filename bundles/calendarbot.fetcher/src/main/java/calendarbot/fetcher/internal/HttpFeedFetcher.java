@@ -9,13 +9,16 @@ import static calendarbot.api.model.FetchException.Kind.NOT_A_CALENDAR;
 import static calendarbot.api.model.FetchException.Kind.TIMEOUT;
 import static calendarbot.api.model.FetchException.Kind.TOO_LARGE;
 
+import calendarbot.api.Clock;
 import calendarbot.api.FeedFetcher;
+import calendarbot.api.KioskSettings;
 import calendarbot.api.model.FeedBody;
 import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchOutcome;
 import calendarbot.api.model.NotACalendarException;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.Validators;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -50,6 +53,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -57,7 +64,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads one calendar feed over http, https, webcal or from a file, for the refresher and check-feed.
+ * Downloads one calendar feed over http, https, webcal or from a file, for the refresher and check-feed; and
+ * makes the profile's demo calendar ({@code demo:}) around the kiosk's "now".
  *
  * <p><b>Buffered or streamed.</b> A response whose declared Content-Length is at most {@code streamThresholdBytes}
  * is read into memory before the reader is called ({@code FeedBody.buffered() == true}, a ByteArrayInputStream):
@@ -147,6 +155,14 @@ public class HttpFeedFetcher implements FeedFetcher {
     /** Package-visible so tests can see fetches waiting their turn. */
     final FetchSlots slots = new FetchSlots();
     private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final DemoFeed demo = new DemoFeed();
+    /** For the demo calendar only; optional, so a fetcher runs without the kiosk (check-feed). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile KioskSettings kiosk;
     private volatile boolean closed;
     private volatile FetchSettings settings;
 
@@ -228,7 +244,8 @@ public class HttpFeedFetcher implements FeedFetcher {
                             deadline = startNanos + s.totalTimeoutNanos();
                         }
                         try {
-                            return FeedAddress.isFile(start) ? readFile() : request();
+                            return FeedAddress.isFile(start) ? readFile()
+                                    : FeedAddress.isDemo(start) ? readDemo() : request();
                         } catch (Retry retry) {
                             delayMillis = delayBeforeRetry(retry);
                         }
@@ -480,6 +497,25 @@ public class HttpFeedFetcher implements FeedFetcher {
             }
             try {
                 return deliver(raw, size, null, 200, "file read", validators, start, false);
+            } catch (Retry cannotHappen) {
+                throw cannotHappen.failure;
+            }
+        }
+
+        /** The demo calendar: 200 with a new placement, not-modified while the kept one still fits. */
+        private FetchOutcome readDemo() throws FetchException {
+            Clock now = clock;
+            KioskSettings settings = kiosk;
+            if (now == null || settings == null) {
+                throw fail(NETWORK, 0, "the demo calendar needs the kiosk's clock, which is not running (yet)");
+            }
+            DemoFeed.Body body = demo.at(now.now(), settings.zone());
+            if (body.validators().etag().equals(known.etag())) {
+                return new FetchOutcome(true, 304, body.validators(), 0, attempts, elapsedMillis());
+            }
+            try {
+                return deliver(new ByteArrayInputStream(body.bytes()), body.bytes().length, null, 200, "demo calendar",
+                        body.validators(), start, false);
             } catch (Retry cannotHappen) {
                 throw cannotHappen.failure;
             }

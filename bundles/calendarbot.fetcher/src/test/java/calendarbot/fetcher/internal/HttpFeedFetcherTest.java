@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import calendarbot.api.FeedFetcher;
+import calendarbot.api.KioskSettings;
+import calendarbot.api.ManualTime;
 import calendarbot.api.model.FeedBody;
 import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchException.Kind;
@@ -35,6 +37,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -573,6 +577,59 @@ class HttpFeedFetcherTest {
                 .fetch(source(URI.create("ftp://example.org/work.ics")), Validators.NONE, new Capture()));
 
         assertEquals(Kind.BAD_URL, e.kind());
+    }
+
+    // --- the demo calendar ----------------------------------------------------------------------------------
+
+    @Test
+    void theDemoCalendarIsPlacedAroundTheKiosksNowAndKeptWhileItFits() throws Exception {
+        ManualTime kioskNow = new ManualTime("2026-11-24T22:50:00Z");
+        HttpFeedFetcher fetcher = fetcher();
+        fetcher.clock = kioskNow.asClock();
+        fetcher.kiosk = new KioskSettings() {
+            @Override
+            public ZoneId zone() {
+                return ZoneId.of("Europe/Berlin");
+            }
+
+            @Override
+            public String layout() {
+                return "whatsnext";
+            }
+
+            @Override
+            public String meAddress() {
+                return null;
+            }
+        };
+        SourceSpec demo = source(URI.create("demo:calendar"));
+
+        Capture first = new Capture();
+        FetchOutcome placed = fetcher.fetch(demo, Validators.NONE, first);
+        String ics = new String(first.bytes, StandardCharsets.UTF_8);
+        assertEquals(200, placed.httpStatus());
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.endsWith("END:VCALENDAR\r\n"));
+        assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20261125T000200"), "a meeting 12 minutes from now: " + ics);
+        assertTrue(ics.contains("RRULE:FREQ=DAILY"), "series keep the demo alive");
+
+        kioskNow.advance(Duration.ofHours(11));
+        Capture again = new Capture();
+        assertTrue(fetcher.fetch(demo, placed.validators(), again).notModified(), "kept: no countdown jumps");
+        assertEquals(0, again.calls);
+
+        kioskNow.advance(Duration.ofHours(2));
+        Capture moved = new Capture();
+        FetchOutcome replaced = fetcher.fetch(demo, placed.validators(), moved);
+        assertEquals(200, replaced.httpStatus());
+        assertTrue(new String(moved.bytes, StandardCharsets.UTF_8).contains("DTSTART;TZID=Europe/Berlin:20261125T130200"),
+                "placed again around the new now");
+    }
+
+    @Test
+    void theDemoCalendarWithoutAKioskClockIsAFailureThatNamesIt() {
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher().fetch(source(URI.create("demo:calendar")), Validators.NONE, new Capture()));
+        assertTrue(e.getMessage().contains("kiosk's clock"), e.getMessage());
     }
 
     // --- file: URLs ------------------------------------------------------------------------------------------

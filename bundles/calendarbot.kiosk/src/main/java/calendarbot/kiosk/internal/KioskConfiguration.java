@@ -4,11 +4,13 @@ import calendarbot.api.Clock;
 import calendarbot.api.KioskSettings;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The kiosk's settings and its clock. The selector and the skip list read the same configuration
  * ({@code calendarbot.kiosk}); this component owns its Metatype description.
+ *
+ * <p>The clock is the kiosk's "now" (which meeting is shown): the fixed time when one is set, else the bookkeeping
+ * time source, so both clocks agree whenever nothing is fixed.
  */
 @Component(service = { KioskSettings.class, Clock.class }, configurationPid = KioskConfiguration.PID)
 @Designate(ocd = KioskConfiguration.Config.class)
@@ -90,18 +95,21 @@ public class KioskConfiguration implements KioskSettings, Clock {
     }
 
     private final Function<String, String> environment;
+    private final InstantSource time;
     private volatile ZoneId zone = ZoneId.systemDefault();
     private volatile String layout = "whatsnext";
     private volatile String meAddress;
     private volatile Instant fixedNow;
 
-    public KioskConfiguration() {
-        this(System::getenv);
+    @Activate
+    public KioskConfiguration(@Reference(name = "time") InstantSource time) {
+        this(System::getenv, time);
     }
 
     /** With another environment, for tests. */
-    KioskConfiguration(Function<String, String> environment) {
+    KioskConfiguration(Function<String, String> environment, InstantSource time) {
         this.environment = environment;
+        this.time = time;
     }
 
     @Activate
@@ -118,7 +126,7 @@ public class KioskConfiguration implements KioskSettings, Clock {
     @Override
     public Instant now() {
         Instant fixed = fixedNow;
-        return fixed != null ? fixed : Instant.now();
+        return fixed != null ? fixed : time.instant();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package calendarbot.kiosk.internal;
 
-import calendarbot.api.Clock;
 import calendarbot.api.SkipList;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Skipped meetings by occurrence id, kept in {@code <dataDir>/skipped.json} in calendarbot_lite's format
  * (an object of id to expiry instant). Writes go to a temporary file that is synced and renamed over the
  * old one, so a power cut on the Pi leaves either the old list or the new one.
+ *
+ * <p>Expiry is bookkeeping time, not the kiosk's clock: a skip made on a kiosk whose "now" is fixed still ends a
+ * day later, and a skip file written by a real kiosk means the same on the next start.
  */
 @Component(service = SkipList.class, configurationPid = KioskConfiguration.PID)
 public class PersistentSkipList implements SkipList {
@@ -45,7 +48,7 @@ public class PersistentSkipList implements SkipList {
     private static final Logger LOG = LoggerFactory.getLogger(PersistentSkipList.class);
 
     @Reference
-    private Clock clock;
+    private InstantSource time;
 
     private final Map<String, Instant> skips = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
@@ -59,13 +62,13 @@ public class PersistentSkipList implements SkipList {
     }
 
     /** A skip list kept in {@code file}, loaded at once. */
-    public PersistentSkipList(Path file, Clock clock, Duration expiry) {
-        this(file, clock, expiry, MAX_ENTRIES);
+    PersistentSkipList(Path file, InstantSource time, Duration expiry) {
+        this(file, time, expiry, MAX_ENTRIES);
     }
 
-    PersistentSkipList(Path file, Clock clock, Duration expiry, int maxEntries) {
+    PersistentSkipList(Path file, InstantSource time, Duration expiry, int maxEntries) {
         this.maxEntries = maxEntries;
-        this.clock = clock;
+        this.time = time;
         this.expiry = expiry;
         this.file = file;
         load();
@@ -116,7 +119,7 @@ public class PersistentSkipList implements SkipList {
     @Override
     public boolean isSkipped(String occurrenceId) {
         Instant until = occurrenceId == null ? null : skips.get(occurrenceId);
-        return until != null && until.isAfter(clock.now());
+        return until != null && until.isAfter(time.instant());
     }
 
     @Override
@@ -124,7 +127,7 @@ public class PersistentSkipList implements SkipList {
         if (occurrenceId == null || occurrenceId.isBlank()) {
             throw new IllegalArgumentException("a meeting id is needed");
         }
-        Instant until = clock.now().plus(expiry);
+        Instant until = time.instant().plus(expiry);
         synchronized (writeLock) {
             dropExpired();
             skips.put(occurrenceId, until);
@@ -165,7 +168,7 @@ public class PersistentSkipList implements SkipList {
 
     @Override
     public Map<String, Instant> skipped() {
-        Instant now = clock.now();
+        Instant now = time.instant();
         Map<String, Instant> result = new TreeMap<>();
         skips.forEach((id, until) -> {
             if (until.isAfter(now)) {
@@ -176,7 +179,7 @@ public class PersistentSkipList implements SkipList {
     }
 
     private void dropExpired() {
-        Instant now = clock.now();
+        Instant now = time.instant();
         skips.values().removeIf(until -> !until.isAfter(now));
     }
 
@@ -198,7 +201,7 @@ public class PersistentSkipList implements SkipList {
             LOG.warn("kiosk: the skip list {} is damaged ({}); starting with none", from, e.getMessage());
             return;
         }
-        Instant now = clock.now();
+        Instant now = time.instant();
         entries.forEach((id, value) -> {
             try {
                 Instant until = FlatJson.instant(value);

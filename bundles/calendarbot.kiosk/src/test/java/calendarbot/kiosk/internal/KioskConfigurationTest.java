@@ -3,8 +3,8 @@ package calendarbot.kiosk.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ManualTime;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,20 +14,24 @@ import org.junit.jupiter.api.Test;
 
 class KioskConfigurationTest {
 
+    /** Bookkeeping time, far from every fixed time below so a mix-up shows. */
+    static final ManualTime TIME = new ManualTime("2031-05-06T07:08:09Z");
+
     static KioskConfiguration withEnvironment(Map<String, String> env) {
-        return new KioskConfiguration(env::get);
+        return new KioskConfiguration(env::get, TIME);
     }
 
     @Test
-    void defaultsAreWhatsNextTheJvmZoneAndRealTime() {
-        KioskConfiguration kiosk = withEnvironment(Map.of());
+    void defaultsAreWhatsNextTheJvmZoneAndTheBookkeepingTime() {
+        ManualTime time = new ManualTime("2026-11-24T08:00:00Z");
+        KioskConfiguration kiosk = new KioskConfiguration(Map.<String, String>of()::get, time);
         kiosk.configure(Configs.kiosk(Map.of()));
         assertEquals("whatsnext", kiosk.layout());
         assertEquals(ZoneId.systemDefault(), kiosk.zone());
         assertNull(kiosk.meAddress());
-        Instant before = Instant.now();
-        Instant now = kiosk.now();
-        assertTrue(!now.isBefore(before) && Duration.between(before, now).toMinutes() < 1);
+        assertEquals(Instant.parse("2026-11-24T08:00:00Z"), kiosk.now());
+        time.advance(Duration.ofMinutes(90));
+        assertEquals(Instant.parse("2026-11-24T09:30:00Z"), kiosk.now(), "unfixed, the kiosk's now follows it");
     }
 
     @Test
@@ -60,11 +64,12 @@ class KioskConfigurationTest {
     }
 
     @Test
-    void removingTheFixedTimeReturnsToRealTime() {
+    void removingTheFixedTimeReturnsToTheBookkeepingTime() {
         KioskConfiguration kiosk = withEnvironment(Map.of());
         kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2001-01-01T00:00:00Z")));
+        assertEquals(Instant.parse("2001-01-01T00:00:00Z"), kiosk.now());
         kiosk.configure(Configs.kiosk(Map.of()));
-        assertTrue(kiosk.now().isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+        assertEquals(TIME.instant(), kiosk.now());
     }
 
     @Test

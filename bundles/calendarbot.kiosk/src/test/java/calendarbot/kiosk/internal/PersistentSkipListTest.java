@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import calendarbot.api.Clock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,10 @@ class PersistentSkipListTest {
     Path dir;
 
     Instant now = Instant.parse("2026-11-24T08:00:00Z");
-    final Clock clock = () -> now;
+    final InstantSource time = () -> now;
 
     PersistentSkipList open() {
-        return new PersistentSkipList(dir.resolve("skipped.json"), clock, DAY);
+        return new PersistentSkipList(dir.resolve("skipped.json"), time, DAY);
     }
 
     String file() throws Exception {
@@ -52,7 +52,7 @@ class PersistentSkipListTest {
     }
 
     @Test
-    void aSkipExpiresAfterTheConfiguredHoursOfTheClock() {
+    void aSkipExpiresAfterTheConfiguredHoursOfBookkeepingTime() {
         PersistentSkipList skips = open();
         skips.skip("standup");
         now = now.plus(DAY).minusSeconds(1);
@@ -107,14 +107,14 @@ class PersistentSkipListTest {
 
     @Test
     void theListIsBoundedDroppingTheSoonestToExpire() {
-        PersistentSkipList skips = new PersistentSkipList(dir.resolve("skipped.json"), clock, DAY, 3);
+        PersistentSkipList skips = new PersistentSkipList(dir.resolve("skipped.json"), time, DAY, 3);
         skips.skip("first");
         for (int i = 0; i < 3; i++) {
             now = now.plusSeconds(1);
             skips.skip("m" + i);
         }
         assertEquals(Set.of("m0", "m1", "m2"), skips.skipped().keySet());
-        assertEquals(Set.of("m0", "m1", "m2"), new PersistentSkipList(dir.resolve("skipped.json"), clock, DAY, 3)
+        assertEquals(Set.of("m0", "m1", "m2"), new PersistentSkipList(dir.resolve("skipped.json"), time, DAY, 3)
                 .skipped().keySet());
     }
 

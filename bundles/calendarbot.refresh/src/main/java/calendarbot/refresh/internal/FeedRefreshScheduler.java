@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * Keeps every configured source refreshed: fetch (conditional), parse while copying the body to the archive,
  * expand, replace the source's snapshot in the store. A source that fails keeps its last good events; a restart
  * shows the archived events before the network answers.
+ *
+ * <p>Two clocks, never mixed: the kiosk's {@link Clock} places the expansion window (what can be shown), the
+ * bookkeeping {@link InstantSource} stamps attempts, successes and the next try (what /api/health reports and
+ * data age is measured against, in calendarbot.web, with the same source).
  */
 // immediate: a delayed component would only start refreshing once someone asked for the FeedRefresher service
 @Component(service = FeedRefresher.class, configurationPid = "calendarbot.refresh", immediate = true)
@@ -115,7 +120,10 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     private final IcsParser parser;
     private final RecurrenceExpander expander;
     private final EventStore store;
+    /** The kiosk's "now": where the window of events lies. */
     private final Clock clock;
+    /** Bookkeeping: last attempt, last success, next attempt, the archive's time stamp. */
+    private final InstantSource time;
     private final KioskSettings kiosk;
     private final Supplier<Scheduling> schedulingFactory;
     private final Random random;
@@ -129,22 +137,25 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     private volatile Scheduling scheduling;
     private volatile boolean active;
     private volatile Bundle bundle;
+    private volatile Bundle framework;
 
     @Activate
     public FeedRefreshScheduler(@Reference(name = "fetcher") FeedFetcher fetcher,
             @Reference(name = "parser") IcsParser parser, @Reference(name = "expander") RecurrenceExpander expander,
             @Reference(name = "store") EventStore store, @Reference(name = "clock") Clock clock,
-            @Reference(name = "kiosk") KioskSettings kiosk) {
-        this(fetcher, parser, expander, store, clock, kiosk, ThreadScheduling::new, new Random());
+            @Reference(name = "time") InstantSource time, @Reference(name = "kiosk") KioskSettings kiosk) {
+        this(fetcher, parser, expander, store, clock, time, kiosk, ThreadScheduling::new, new Random());
     }
 
     FeedRefreshScheduler(FeedFetcher fetcher, IcsParser parser, RecurrenceExpander expander, EventStore store,
-            Clock clock, KioskSettings kiosk, Supplier<Scheduling> schedulingFactory, Random random) {
+            Clock clock, InstantSource time, KioskSettings kiosk, Supplier<Scheduling> schedulingFactory,
+            Random random) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.expander = expander;
         this.store = store;
         this.clock = clock;
+        this.time = time;
         this.kiosk = kiosk;
         this.schedulingFactory = schedulingFactory;
         this.random = random;
@@ -154,6 +165,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     @Modified
     void activate(BundleContext context, Config config) {
         bundle = context.getBundle();
+        framework = context.getBundle(0);
         configure(config, context::getProperty);
     }
 
@@ -181,7 +193,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 newTiming.interval().toSeconds(), newTiming.jitter().toSeconds(), newTiming.maxBackoff().toSeconds(),
                 newArchive.dir().toAbsolutePath());
         boolean movedArchive = oldArchive != null && !oldArchive.dir().equals(newArchive.dir());
-        Instant now = clock.now();
+        Instant now = time.instant();
         for (SourceState s : sources()) {
             synchronized (s) {
                 if (movedArchive) {
@@ -291,10 +303,9 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             byId.remove(s.id);
         }
-        // SCR unbinds every source after deactivation, and the sources go first when this bundle stops: neither
-        // is the owner removing a calendar, so the store keeps its events for the next start
-        Bundle own = bundle;
-        boolean removedByOwner = active && (own == null || own.getState() != Bundle.STOPPING);
+        // SCR unbinds every source after deactivation, the sources go first when this bundle stops, and at
+        // shutdown SCR may stop before this bundle: none of that is the owner removing a calendar
+        boolean removedByOwner = active && !stopping(bundle) && !stopping(framework);
         synchronized (s) {
             s.removed = true;
             s.cancelTimer();
@@ -467,7 +478,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
         try {
             s.timer = timer.schedule(() -> submit(s, false), delay.toMillis());
-            s.nextAttempt = clock.now().plus(delay);
+            s.nextAttempt = time.instant().plus(delay);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
@@ -513,7 +524,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             if (s.state == State.PENDING) {
                 s.state = State.ARCHIVE;
             }
-            s.lastSuccess = meta != null && meta.lastSuccess() != null ? meta.lastSuccess() : modified(a.body(s.id));
+            // no meta, no age: a file's modification time is not a refresh, and reads another clock
+            s.lastSuccess = meta == null ? null : meta.lastSuccess();
             s.bytes = meta != null && meta.bytes() > 0 ? meta.bytes() : size(a.body(s.id));
             s.parseErrors = expanded.report().skipped();
             if (meta != null) {
@@ -521,7 +533,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 s.validatorsUrl = meta.url();
             }
             s.archiveCurrent = true;
-            s.lastExpanded = clock.now();
+            s.windowAnchor = expanded.windowAnchor();
             s.expandedZone = expanded.zone();
             when = s.lastSuccess;
         }
@@ -538,11 +550,12 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             spec = s.spec;
             previous = s.validatorsFor(spec.url());
-            s.lastAttempt = clock.now();
+            s.lastAttempt = time.instant();
         }
         long started = System.nanoTime();
         FeedArchive a = archive;
-        Download download = new Download();
+        // one window for the parse filter and the expansion, placed once per run
+        Download download = new Download(clock.now(), kiosk.zone());
         FetchOutcome outcome;
         try {
             outcome = fetcher.fetch(spec, previous, body -> {
@@ -583,7 +596,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
 
         long bytes = outcome.bytes() > 0 ? outcome.bytes() : download.bytes;
-        Instant now = clock.now();
+        Instant now = time.instant();
         Validators kept = Validators.NONE;
         String archiveProblem = null;
         boolean archived = false;
@@ -617,17 +630,16 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
 
         Expansion expansion;
-        ZoneId zone = kiosk.zone();
         long archivedAt = System.nanoTime();
         try {
-            expansion = expand(s.id, download.events, zone);
+            expansion = expand(s.id, download.events, download.window);
         } catch (ExpansionFailure e) {
             synchronized (s) {
                 // the archive holds the new body: a later 304 re-reads it instead of keeping stale events
                 s.validators = kept;
                 s.validatorsUrl = spec.url();
                 s.archiveCurrent = archived;
-                s.lastExpanded = null;
+                s.windowAnchor = null;
             }
             if (active) {
                 recordFailure(s, e.getMessage(), "expansion failed");
@@ -652,8 +664,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             s.validators = kept;
             s.validatorsUrl = spec.url();
             s.archiveCurrent = archived;
-            s.lastExpanded = now;
-            s.expandedZone = zone;
+            s.windowAnchor = download.anchor;
+            s.expandedZone = download.zone;
             s.plannedDelay = nextDelay(s);
         }
         long fromSeries = expansion.occurrences().stream()
@@ -691,8 +703,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
         ArchiveTee tee = new ArchiveTee(body.stream(), download.writer);
         try {
-            download.report = parser.parse(tee, parseOptions(),
-                    new WindowFilter(expander.window(clock.now(), kiosk.zone()), download.events::add));
+            download.report = parser.parse(tee, parseOptions(download.zone),
+                    new WindowFilter(download.window, download.events::add));
             download.bytes = tee.bytes();
         } catch (IOException e) {
             download.failure = e;
@@ -706,9 +718,9 @@ public final class FeedRefreshScheduler implements FeedRefresher {
 
     private void notModified(SourceState s) {
         boolean stale;
-        Instant now = clock.now();
+        Instant now = time.instant();
         synchronized (s) {
-            stale = isStale(s, now);
+            stale = isStale(s);
         }
         String note = "";
         if (stale) {
@@ -755,7 +767,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             s.plannedDelay = next;
             since = s.lastSuccess;
             // a long outage must not freeze the window; right after a failed expansion the backoff retries it
-            stale = s.lastExpanded != null && isStale(s, clock.now());
+            stale = s.windowAnchor != null && isStale(s);
         }
         if (stale) {
             reexpandFromArchive(s);
@@ -766,10 +778,13 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 human(next));
     }
 
-    /** Caller holds the lock. */
-    private boolean isStale(SourceState s, Instant now) {
-        return s.archiveCurrent && (s.lastExpanded == null
-                || Duration.between(s.lastExpanded, now).compareTo(REEXPAND_AFTER) > 0
+    /**
+     * Caller holds the lock. The shown events no longer fit the kiosk's "now": its window has moved by more than
+     * {@link #REEXPAND_AFTER} (either way: a fixed time may be set back), or the kiosk's zone changed.
+     */
+    private boolean isStale(SourceState s) {
+        return s.archiveCurrent && (s.windowAnchor == null
+                || Duration.between(s.windowAnchor, clock.now()).abs().compareTo(REEXPAND_AFTER) > 0
                 || !kiosk.zone().equals(s.expandedZone));
     }
 
@@ -787,30 +802,30 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 return false;
             }
             store.replace(s.id, expanded.occurrences());
-            s.lastExpanded = clock.now();
+            s.windowAnchor = expanded.windowAnchor();
             s.expandedZone = expanded.zone();
             s.parseErrors = expanded.report().skipped();
         }
         return true;
     }
 
-    private record Expanded(List<Occurrence> occurrences, ParseReport report, ZoneId zone) {
+    private record Expanded(List<Occurrence> occurrences, ParseReport report, ZoneId zone, Instant windowAnchor) {
     }
 
     private Expanded fromArchive(String id, FeedArchive a) throws IOException, ExpansionFailure {
         List<ParsedEvent> events = new ArrayList<>();
         ParseReport report;
-        try (InputStream in = a.openBody(id)) {
-            report = parser.parse(in, parseOptions(), new WindowFilter(expander.window(clock.now(), kiosk.zone()),
-                    events::add));
-        }
+        Instant anchor = clock.now();
         ZoneId zone = kiosk.zone();
-        return new Expanded(expand(id, events, zone).occurrences(), report, zone);
+        ExpansionWindow window = expander.window(anchor, zone);
+        try (InputStream in = a.openBody(id)) {
+            report = parser.parse(in, parseOptions(zone), new WindowFilter(window, events::add));
+        }
+        return new Expanded(expand(id, events, window).occurrences(), report, zone, anchor);
     }
 
-    private Expansion expand(String id, List<ParsedEvent> events, ZoneId zone) throws ExpansionFailure {
+    private Expansion expand(String id, List<ParsedEvent> events, ExpansionWindow window) throws ExpansionFailure {
         try {
-            ExpansionWindow window = expander.window(clock.now(), zone);
             return expander.expand(id, events, window).toCompletableFuture()
                     .get(EXPANSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -832,13 +847,17 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         }
     }
 
-    private ParseOptions parseOptions() {
+    private ParseOptions parseOptions(ZoneId zone) {
         // the limits are calendarbot.parser's configuration (a Pi keeps shorter descriptions)
-        return new ParseOptions(kiosk.zone(), kiosk.meAddress(), ParseOptions.PARSER_SETTING, ParseOptions.PARSER_SETTING);
+        return new ParseOptions(zone, kiosk.meAddress(), ParseOptions.PARSER_SETTING, ParseOptions.PARSER_SETTING);
     }
 
     /** One body being read: what the parser made of it and its copy on the way to the archive. */
-    private static final class Download {
+    private final class Download {
+        /** The kiosk's "now" and zone the window is placed with, for the parse filter and the expansion alike. */
+        final Instant anchor;
+        final ZoneId zone;
+        final ExpansionWindow window;
         final List<ParsedEvent> events = new ArrayList<>();
         ParseReport report;
         ArchiveWriter writer;
@@ -846,6 +865,12 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         IOException failure;
         boolean streamFailed;
         long bytes;
+
+        Download(Instant anchor, ZoneId zone) {
+            this.anchor = anchor;
+            this.zone = zone;
+            this.window = expander.window(anchor, zone);
+        }
 
         void discard() {
             if (writer != null) {
@@ -873,6 +898,10 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     }
 
     // ---------------------------------------------------------------- small things
+
+    private static boolean stopping(Bundle b) {
+        return b != null && b.getState() == Bundle.STOPPING;
+    }
 
     private List<SourceState> sources() {
         synchronized (sourcesLock) {
@@ -923,12 +952,13 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         return url.getHost() == null ? url.getScheme() + ":…" : url.getScheme() + "://" + url.getHost() + "/…";
     }
 
+    /** A bookkeeping time stamp for the log: its time today, else its day and time. */
     private String when(Instant instant) {
         if (instant == null) {
             return "an earlier run";
         }
         ZoneId zone = kiosk.zone();
-        LocalDate today = LocalDate.ofInstant(clock.now(), zone);
+        LocalDate today = LocalDate.ofInstant(time.instant(), zone);
         return (LocalDate.ofInstant(instant, zone).equals(today) ? TIME : DAY_TIME).format(instant.atZone(zone));
     }
 
@@ -943,14 +973,6 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     private static String human(Duration d) {
         long seconds = d.toSeconds();
         return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static long size(Path file) {

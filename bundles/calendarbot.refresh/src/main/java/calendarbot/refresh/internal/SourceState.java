@@ -21,6 +21,7 @@ final class SourceState {
     String problem;
 
     State state = State.PENDING;
+    /** Bookkeeping time stamps (the InstantSource), never the kiosk's clock. */
     Instant lastAttempt;
     Instant lastSuccess;
     Instant nextAttempt;
@@ -37,7 +38,8 @@ final class SourceState {
     URI validatorsUrl;
     /** True while the archive file holds the body whose events are shown (so it can be re-expanded). */
     boolean archiveCurrent;
-    Instant lastExpanded;
+    /** The kiosk's "now" the shown events' window was placed around (kiosk clock), or null: expand again. */
+    Instant windowAnchor;
     ZoneId expandedZone;
 
     boolean archiveLoaded;

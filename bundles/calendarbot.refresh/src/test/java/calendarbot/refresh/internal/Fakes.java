@@ -66,19 +66,6 @@ final class Fakes {
         }
     }
 
-    static final class MutableClock implements Clock {
-        Instant now = Instant.parse("2026-03-02T09:30:00Z");
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     static final class Settings implements KioskSettings {
         ZoneId zone = ZoneId.of("Europe/Berlin");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ManualTime;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.FetchException.Kind;
 import calendarbot.api.model.SourceStatus;
@@ -16,7 +17,6 @@ import calendarbot.refresh.internal.Fakes.Expander;
 import calendarbot.refresh.internal.Fakes.Fetcher;
 import calendarbot.refresh.internal.Fakes.Journal;
 import calendarbot.refresh.internal.Fakes.ManualScheduling;
-import calendarbot.refresh.internal.Fakes.MutableClock;
 import calendarbot.refresh.internal.Fakes.Parser;
 import calendarbot.refresh.internal.Fakes.Settings;
 import calendarbot.refresh.internal.Fakes.Store;
@@ -60,15 +60,17 @@ class FeedRefreshSchedulerTest {
     final Parser parser = new Parser(journal);
     final Expander expander = new Expander();
     final Store store = new Store();
-    final MutableClock clock = new MutableClock();
+    /** The kiosk's "now", and bookkeeping time four years apart: an assertion shows which one was read. */
+    final ManualTime kioskNow = new ManualTime("2026-03-02T09:30:00Z");
+    final ManualTime time = new ManualTime("2030-07-15T12:00:00Z");
     final Settings settings = new Settings();
     ManualScheduling scheduling;
 
     FeedRefreshScheduler newScheduler() {
         ManualScheduling manual = new ManualScheduling();
         scheduling = manual;
-        return new FeedRefreshScheduler(fetcher, parser, expander, store, clock, settings, () -> manual,
-                new Random(7));
+        return new FeedRefreshScheduler(fetcher, parser, expander, store, kioskNow.asClock(), time, settings,
+                () -> manual, new Random(7));
     }
 
     void activate(FeedRefreshScheduler refresher, Map<String, ?> config) {
@@ -138,9 +140,11 @@ class FeedRefreshSchedulerTest {
         assertNull(st.error());
         assertEquals(4, st.events());
         assertEquals(TWO_MEETINGS.length(), st.bytes());
-        assertEquals(clock.now(), st.lastAttempt());
-        assertEquals(clock.now(), st.lastSuccess());
-        assertEquals(clock.now().plusSeconds(300), st.nextAttempt());
+        assertEquals(time.instant(), st.lastAttempt());
+        assertEquals(time.instant(), st.lastSuccess());
+        assertEquals(time.instant().plusSeconds(300), st.nextAttempt());
+        assertEquals(kioskNow.instant().minus(Duration.ofDays(1)), expander.windows.get(0).from(),
+                "the window is placed by the kiosk's clock");
         assertEquals(300, scheduling.pendingDelaySeconds());
 
         assertEquals(settings.zone, parser.lastOptions.kioskZone());
@@ -214,13 +218,14 @@ class FeedRefreshSchedulerTest {
     void afterARestartTheArchiveIsShownFirstAndTheFirstFetchIsConditional() {
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
         FeedRefreshScheduler before = started(work());
-        Instant fetchedAt = clock.now();
+        Instant fetchedAt = time.instant();
         before.deactivate();
 
         // a reboot: new instances, empty store
         store.snapshots.clear();
         journal.calls.clear();
-        clock.advance(Duration.ofHours(1));
+        kioskNow.advance(Duration.ofHours(1));
+        time.advance(Duration.ofHours(1));
         FeedRefreshScheduler after = newScheduler();
         after.bindSource(work());
         AtomicReference<SourceStatus> atFetch = new AtomicReference<>();
@@ -240,6 +245,20 @@ class FeedRefreshSchedulerTest {
     }
 
     @Test
+    void anArchivedBodyWithoutItsMetaIsShownWithoutInventingAnAge() throws IOException {
+        // a power cut between the body and its meta: the file's time is no refresh time (and another clock)
+        Files.writeString(dir.resolve("work.ics"), TWO_MEETINGS);
+        fetcher.fail(Kind.NETWORK, 0, "connection refused");
+
+        FeedRefreshScheduler refresher = started(work());
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(4, st.events());
+        assertNull(st.lastSuccess());
+        assertEquals(time.instant(), st.lastAttempt());
+    }
+
+    @Test
     void tempFilesLeftByAPowerCutAreRemovedAtStart() throws IOException {
         Files.writeString(dir.resolve("work.ics.tmp"), "BEGIN:VCALENDAR\nEVENT:half-writ");
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
@@ -253,7 +272,8 @@ class FeedRefreshSchedulerTest {
     void notModifiedKeepsTheEventsWithoutParsing() {
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
         FeedRefreshScheduler refresher = started(work());
-        clock.advance(Duration.ofMinutes(5));
+        kioskNow.advance(Duration.ofMinutes(5));
+        time.advance(Duration.ofMinutes(5));
 
         scheduling.fire(); // 304
 
@@ -262,7 +282,7 @@ class FeedRefreshSchedulerTest {
         assertEquals(4, store.size("work"));
         SourceStatus st = status(refresher, "work");
         assertEquals(State.OK, st.state());
-        assertEquals(clock.now(), st.lastSuccess());
+        assertEquals(time.instant(), st.lastSuccess());
         assertEquals(300, scheduling.pendingDelaySeconds());
     }
 
@@ -270,14 +290,38 @@ class FeedRefreshSchedulerTest {
     void notModifiedAfterSixHoursReexpandsTheArchiveForTheMovedWindow() {
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
         started(work());
-        clock.advance(Duration.ofHours(7));
+        kioskNow.advance(Duration.ofHours(7));
 
         scheduling.fire(); // 304
 
         assertEquals(2, parser.parses);
         assertEquals(2, expander.windows.size());
-        assertEquals(clock.now().minus(Duration.ofDays(1)), expander.windows.get(1).from());
+        assertEquals(kioskNow.instant().minus(Duration.ofDays(1)), expander.windows.get(1).from());
         assertEquals(4, store.size("work"));
+    }
+
+    @Test
+    void aFixedKioskTimeKeepsTheWindowHoweverLongTheKioskRuns() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        started(work());
+        time.advance(Duration.ofDays(30));
+
+        scheduling.fire(); // 304
+
+        assertEquals(1, parser.parses, "the kiosk's now did not move: nothing to re-expand");
+        assertEquals(1, expander.windows.size());
+    }
+
+    @Test
+    void aKioskTimeSetBackAYearReexpandsAtTheNextAnswer() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        started(work());
+        kioskNow.set(kioskNow.instant().minus(Duration.ofDays(365)));
+
+        scheduling.fire(); // 304
+
+        assertEquals(2, expander.windows.size());
+        assertEquals(kioskNow.instant().minus(Duration.ofDays(1)), expander.windows.get(1).from());
     }
 
     @Test
@@ -297,7 +341,7 @@ class FeedRefreshSchedulerTest {
         assertEquals(State.FAILING, st.state());
         assertEquals("timeout after 30 s", st.error());
         assertEquals(4, st.events(), "the last good events stay");
-        assertEquals(clock.now().plusSeconds(100), st.nextAttempt());
+        assertEquals(time.instant().plusSeconds(100), st.nextAttempt());
 
         fetcher.body(THREE_SINGLES, "\"v2\"", null);
         scheduling.fire();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.FeedFetcher;
+import calendarbot.api.ManualTime;
 import calendarbot.api.model.FetchException;
 import calendarbot.api.model.SourceStatus.State;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ class ThreadSchedulingTest {
         };
         Fakes.Journal journal = new Fakes.Journal();
         FeedRefreshScheduler refresher = new FeedRefreshScheduler(hangingServer, new Fakes.Parser(journal),
-                new Fakes.Expander(), new Fakes.Store(), new Fakes.MutableClock(), new Fakes.Settings(),
+                new Fakes.Expander(), new Fakes.Store(), new ManualTime("2026-03-02T09:30:00Z").asClock(),
+                new ManualTime("2026-03-02T09:30:00Z"), new Fakes.Settings(),
                 ThreadScheduling::new, new Random());
         refresher.bindSource(new Fakes.Definition("work", "https://calendar.example.com/work.ics"));
         refresher.configure(Configs.of(FeedRefreshScheduler.Config.class, Map.of("archiveDir", dir.toString())),

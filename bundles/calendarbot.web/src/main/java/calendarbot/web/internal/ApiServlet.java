@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -57,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * The JSON API, with calendarbot_lite's paths, field names and status codes, and /metrics. Every service it
  * uses is optional, so the API answers from the first second: an answer that needs a service that is not
  * running (yet) is a 503 with a JSON error naming it, never a 404.
+ *
+ * <p>Two clocks: the kiosk's {@link Clock} says which meeting is next ({@code now_iso}, countdowns, the day of
+ * done-for-day); the bookkeeping {@link InstantSource}, the same the refresher stamps its successes with, measures
+ * data age, heartbeats and uptime. A kiosk fixed at a test time thus still reports fresh data as fresh.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({ "/api/*", "/metrics" })
@@ -123,6 +128,9 @@ public class ApiServlet extends HttpServlet {
     transient LayoutRegistry layouts;
     @Reference
     transient RequestMetrics metrics;
+    /** Bookkeeping time (data age, heartbeats, uptime), the refresher's too. */
+    @Reference
+    transient InstantSource time;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile EventStore store;
@@ -147,12 +155,15 @@ public class ApiServlet extends HttpServlet {
 
     private transient volatile KioskBinding kiosk;
     private transient volatile BundleContext context;
-    private final transient FrameworkProblems frameworkProblems = new FrameworkProblems();
+    /** When this process started, on the bookkeeping time line. */
+    transient volatile Instant processStart;
+    private final transient FrameworkProblems frameworkProblems = new FrameworkProblems(() -> time.instant());
     private final transient AtomicReference<BrowserHeartbeat> heartbeat = new AtomicReference<>(BrowserHeartbeat.NONE);
 
     @Activate
     void activate(BundleContext bundleContext) {
         context = bundleContext;
+        processStart = ProcessHandle.current().info().startInstant().orElseGet(time::instant);
         bundleContext.addFrameworkListener(frameworkProblems);
     }
 
@@ -253,7 +264,7 @@ public class ApiServlet extends HttpServlet {
         Instant now = require(clock, "clock").now();
         KioskView view = kioskView(true);
         FeedRefresher sourceStates = refresher;
-        Instant wall = Instant.now();
+        Instant wall = time.instant();
         long generation = events.generation();
         WhatsNextAnswer last = lastWhatsNext.get();
         // Source states are read at most once a second (and at every new snapshot): a hundred polling kiosks
@@ -369,8 +380,7 @@ public class ApiServlet extends HttpServlet {
 
     private Reply browserHeartbeat(HttpServletRequest req) throws IOException {
         body(req); // drained, so the connection can be reused
-        Clock c = clock;
-        Instant now = c == null ? Instant.now() : c.now();
+        Instant now = time.instant();
         heartbeat.updateAndGet(h -> h.next(now, req.getHeader("User-Agent")));
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("status", "ok").field("timestamp", Iso.utc(now)).endObject().toString());
@@ -387,9 +397,9 @@ public class ApiServlet extends HttpServlet {
         missing(refresher, "refresher", missing);
         List<SourceStatus> sources = Sources.status(refresher);
         Clock c = clock;
-        Instant now = Instant.now();
+        Instant now = time.instant();
         HealthJson health = new HealthJson(c == null ? now : c.now(), now, sources, missing,
-                eventCount(events, sources), heartbeat.get(), ProcessFigures.uptimeSeconds(),
+                eventCount(events, sources), heartbeat.get(), uptimeSeconds(),
                 ProcessFigures.heapUsedBytes(), ProcessFigures.heapMaxBytes(), ProcessFigures.rssBytes(),
                 ProcessFigures.pid());
         return Reply.json(health.ok() ? 200 : 503, health.json());
@@ -459,7 +469,7 @@ public class ApiServlet extends HttpServlet {
         }
         FrameworkStartLevel startLevel = ctx.getBundle(0).adapt(FrameworkStartLevel.class);
         return Reply.json(200, StatusJson.render(bundles, configurations(), problems,
-                startLevel == null ? 0 : startLevel.getStartLevel(), ProcessFigures.uptimeSeconds()));
+                startLevel == null ? 0 : startLevel.getStartLevel(), uptimeSeconds()));
     }
 
     /** calendarbot.* configurations, factory ones under their full PID; null without Config Admin. */
@@ -508,7 +518,7 @@ public class ApiServlet extends HttpServlet {
         EventStore events = store;
         SkipList skipList = skips;
         String text = MetricsText.render(sources, metrics, ProcessFigures.heapUsedBytes(), ProcessFigures.rssBytes(),
-                ProcessFigures.uptimeSeconds(), events == null ? 0 : events.generation(),
+                uptimeSeconds(), events == null ? 0 : events.generation(),
                 skipList == null ? 0 : skipList.skipped().size(), heartbeat.get().at(), eventCount(events, sources));
         return new Reply(200, Representation.dynamic(text.getBytes(StandardCharsets.UTF_8), MetricsText.CONTENT_TYPE));
     }
@@ -553,6 +563,11 @@ public class ApiServlet extends HttpServlet {
             out.write(bytes, 0, bytes.length);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private long uptimeSeconds() {
+        Instant started = processStart;
+        return started == null ? 0 : Math.max(0, time.instant().getEpochSecond() - started.getEpochSecond());
     }
 
     private static <T> T require(T service, String what) {

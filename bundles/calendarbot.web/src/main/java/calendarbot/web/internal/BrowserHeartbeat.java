@@ -6,7 +6,7 @@ import java.time.Instant;
  * The last sign of life of the kiosk browser (POST /api/browser-heartbeat), so a watchdog can tell a frozen
  * or blank page from a working one.
  *
- * @param at when it arrived (server clock)
+ * @param at when it arrived (bookkeeping time)
  * @param userAgent the browser's User-Agent, cut to 200 characters
  * @param count heartbeats since start
  */

@@ -1,6 +1,6 @@
 package calendarbot.web.internal;
 
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +18,11 @@ final class FrameworkProblems implements FrameworkListener {
     static final int KEPT = 20;
 
     private final Deque<StatusJson.Problem> recent = new ArrayDeque<>(KEPT);
+    private final InstantSource time;
+
+    FrameworkProblems(InstantSource time) {
+        this.time = time;
+    }
 
     @Override
     public void frameworkEvent(FrameworkEvent event) {
@@ -27,7 +32,7 @@ final class FrameworkProblems implements FrameworkListener {
         Throwable t = event.getThrowable();
         String message = t == null ? "framework error" : t.getMessage() == null ? t.toString() : t.getMessage();
         Bundle bundle = event.getBundle();
-        add(new StatusJson.Problem(message, bundle == null ? null : bundle.getLocation(), Instant.now()));
+        add(new StatusJson.Problem(message, bundle == null ? null : bundle.getLocation(), time.instant()));
     }
 
     synchronized void add(StatusJson.Problem problem) {

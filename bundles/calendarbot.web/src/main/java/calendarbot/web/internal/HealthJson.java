@@ -11,7 +11,7 @@ import java.util.List;
  * delivered data. No source configured at all is not degraded: the kiosk correctly shows no meetings.
  *
  * @param serverTime "now" of the kiosk clock (fixed in demos)
- * @param realNow wall-clock now, for ages
+ * @param realNow bookkeeping now, for ages (never the kiosk clock)
  * @param sources the refresher's report; empty while it is not running
  * @param missing names of required services that are not running ("event store", "refresher", ...)
  * @param eventCount occurrences held

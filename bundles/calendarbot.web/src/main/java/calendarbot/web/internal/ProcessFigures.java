@@ -6,15 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Memory and uptime of this process, for /api/health and /metrics. */
+/** Memory of this process, for /api/health and /metrics. */
 final class ProcessFigures {
 
     private static final Path STATUS = Paths.get("/proc/self/status");
-    private static final Instant STARTED = ProcessHandle.current().info().startInstant().orElse(Instant.now());
 
     private ProcessFigures() {
     }
@@ -58,10 +56,6 @@ final class ProcessFigures {
             // not Linux, or /proc not mounted
         }
         return null;
-    }
-
-    static long uptimeSeconds() {
-        return Math.max(0, Instant.now().getEpochSecond() - STARTED.getEpochSecond());
     }
 
     static long pid() {

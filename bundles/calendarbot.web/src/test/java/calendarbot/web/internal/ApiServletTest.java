@@ -54,11 +54,21 @@ class ApiServletTest {
         assertEquals("whatsnext", body.get("layout"));
         assertEquals(45L, body.get("heartbeat_seconds"));
         assertEquals(7L, body.get("generation"));
-        assertNotNull(body.get("data_age_seconds"));
+        assertEquals(120L, body.get("data_age_seconds"), "bookkeeping now minus the source's last success");
         assertNull(body.get("current"));
         assertEquals(List.of(), body.get("all_day_events"));
         assertEquals("no-cache", res.header("Cache-Control"));
         assertNotNull(res.header("ETag"));
+    }
+
+    @Test
+    void dataAgeIsBookkeepingTimeSinceTheLastSuccessWhateverTheKiosksNow() throws Exception {
+        api.now = NOW.plus(Duration.ofDays(400)); // a fixed kiosk time far from the refresher's stamps
+        assertEquals(120L, Http.get("/api/whats-next").send(api.servlet).json().get("data_age_seconds"));
+        api.time.advance(Duration.ofMinutes(15));
+        assertEquals(1020L, Http.get("/api/whats-next").send(api.servlet).json().get("data_age_seconds"));
+        assertEquals(1020L, ((Map<?, ?>) Http.get("/api/health").send(api.servlet).json().get("data_status"))
+                .get("last_refresh_success_age_s"));
     }
 
     @Test
@@ -217,7 +227,10 @@ class ApiServletTest {
         Map<?, ?> work = (Map<?, ?>) sources.get(0);
         assertEquals("work", work.get("id"));
         assertEquals("OK", work.get("state"));
-        assertEquals("2026-11-24T13:58:00Z", work.get("last_success_iso"));
+        assertEquals("2027-03-01T09:58:00Z", work.get("last_success_iso"));
+        assertEquals(120L, ((Map<?, ?>) body.get("data_status")).get("last_refresh_success_age_s"));
+        assertEquals(3600L, body.get("uptime_seconds"));
+        assertEquals("2026-11-24T14:00:00Z", body.get("server_time_iso"), "the kiosk's now");
         assertEquals(1L, body.get("event_count"));
         assertTrue(((Map<?, ?>) body.get("memory")).get("heap_used_bytes") instanceof Long);
         assertNull(body.get("last_browser_heartbeat_iso"));
@@ -251,9 +264,9 @@ class ApiServletTest {
     @Test
     void theBrowserHeartbeatIsRecordedAndShownInHealth() throws Exception {
         var res = Http.post("/api/browser-heartbeat", "{}").header("User-Agent", "Chromium kiosk").send(api.servlet);
-        assertEquals(Map.of("status", "ok", "timestamp", "2026-11-24T14:00:00Z"), res.json());
+        assertEquals(Map.of("status", "ok", "timestamp", "2027-03-01T10:00:00Z"), res.json());
         Map<String, Object> health = Http.get("/api/health").send(api.servlet).json();
-        assertEquals("2026-11-24T14:00:00Z", health.get("last_browser_heartbeat_iso"));
+        assertEquals("2027-03-01T10:00:00Z", health.get("last_browser_heartbeat_iso"), "bookkeeping time");
         assertEquals("Chromium kiosk", health.get("last_browser_user_agent"));
         assertEquals(true, ((Map<?, ?>) health.get("display_probe")).get("last_probe_ok"));
     }
@@ -402,7 +415,7 @@ class ApiServletTest {
         assertTrue(text.contains("calendarbot_refresh_events{source=\"work\"} 12\n"), text);
         assertTrue(text.contains("calendarbot_refresh_state{source=\"work\",state=\"OK\"} 1\n"), text);
         assertTrue(text.contains("calendarbot_refresh_last_success_timestamp_seconds{source=\"work\"} "
-                + NOW.minusSeconds(120).getEpochSecond() + "\n"), text);
+                + Fixtures.BOOKKEEPING.minusSeconds(120).getEpochSecond() + "\n"), text);
         assertTrue(text.contains("# TYPE calendarbot_jvm_heap_used_bytes gauge\n"), text);
         assertTrue(text.contains("# TYPE calendarbot_jvm_gc_collections_total counter\n"), text);
         assertTrue(text.matches("(?s).*\ncalendarbot_jvm_gc_seconds_total\\{collector=\"[^\"]+\"\\} [0-9.E]+\n.*"), text);

@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.Clock;
+import calendarbot.api.ManualTime;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
 import calendarbot.api.KioskSettings;
@@ -38,7 +39,10 @@ final class Fixtures {
 
     static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     /** 06:00 in Los Angeles. */
+    /** The kiosk's "now". */
     static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
+    /** Bookkeeping time, months from the kiosk's now so an answer shows which clock it read. */
+    static final Instant BOOKKEEPING = Instant.parse("2027-03-01T10:00:00Z");
 
     private Fixtures() {
     }
@@ -281,6 +285,7 @@ final class Fixtures {
         final LayoutRegistry layouts = new LayoutRegistry();
         final RequestMetrics metrics = new RequestMetrics();
         final ApiServlet servlet = new ApiServlet();
+        final ManualTime time = new ManualTime(BOOKKEEPING);
         Instant now = NOW;
 
         Api(Occurrence... occurrences) {
@@ -291,9 +296,11 @@ final class Fixtures {
             servlet.skips = skips;
             servlet.selector = new FirstMeeting(skips);
             servlet.clock = () -> now;
+            servlet.time = time;
+            servlet.processStart = BOOKKEEPING.minus(Duration.ofHours(1));
             servlet.refresher = refresher;
             servlet.bindKioskSettings(settings, Map.of("heartbeatSeconds", 45));
-            refresher.sources.add(source("work", "Work", SourceStatus.State.OK, NOW.minusSeconds(120), null));
+            refresher.sources.add(source("work", "Work", SourceStatus.State.OK, BOOKKEEPING.minusSeconds(120), null));
         }
 
         Clock clock() {

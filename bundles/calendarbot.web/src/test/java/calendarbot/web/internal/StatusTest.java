@@ -26,6 +26,7 @@ class StatusTest {
         Bundle web = bundle(7, "calendarbot.web", Bundle.ACTIVE, "file:/opt/calendarbot/bundle/calendarbot.web.jar");
         Bundle broken = bundle(9, "acme.layout.neon", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/neon.jar");
         api.servlet.activate(context(new Bundle[] { system, web, broken }));
+        api.servlet.processStart = Fixtures.BOOKKEEPING.minusSeconds(90);
         api.servlet.configurationAdmin = configAdmin(
                 config("calendarbot.source~work", "calendarbot.source", Map.of("name", "Work",
                         "url", "https://outlook.office365.com/owa/calendar/abc/secretkey/reachcalendar.ics",
@@ -54,8 +55,7 @@ class StatusTest {
         List<?> problems = (List<?>) body.get("deploy_problems");
         assertEquals(1, problems.size());
         assertEquals("file:/opt/calendarbot/deploy/neon.jar", ((Map<?, ?>) problems.get(0)).get("location"));
-        assertEquals(Map.of("start_level", 10L, "uptime_seconds", ((Map<?, ?>) body.get("framework"))
-                .get("uptime_seconds")), body.get("framework"));
+        assertEquals(Map.of("start_level", 10L, "uptime_seconds", 90L), body.get("framework"));
     }
 
     @Test
@@ -82,14 +82,17 @@ class StatusTest {
     }
 
     @Test
-    void frameworkErrorsAreKeptBounded() {
-        FrameworkProblems problems = new FrameworkProblems();
+    void frameworkErrorsAreKeptBoundedAndStampedWithBookkeepingTime() {
+        FrameworkProblems problems = new FrameworkProblems(new calendarbot.api.ManualTime(Fixtures.BOOKKEEPING));
         for (int i = 0; i < 25; i++) {
-            problems.add(new StatusJson.Problem("error " + i, null, null));
+            problems.frameworkEvent(new org.osgi.framework.FrameworkEvent(org.osgi.framework.FrameworkEvent.ERROR,
+                    bundle(20 + i, "acme.broken", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/broken.jar"),
+                    new IllegalStateException("error " + i)));
         }
         List<StatusJson.Problem> recent = problems.recent();
         assertEquals(FrameworkProblems.KEPT, recent.size());
         assertEquals("error 5", recent.get(0).message());
+        assertEquals(Fixtures.BOOKKEEPING, recent.get(0).at());
     }
 
     static Bundle bundle(long id, String name, int state, String location) {

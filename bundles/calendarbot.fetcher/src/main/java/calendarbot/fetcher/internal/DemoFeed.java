@@ -1,36 +1,51 @@
-package calendarbot.launcher;
+package calendarbot.fetcher.internal;
 
-import java.io.IOException;
-import java.io.Writer;
+import calendarbot.api.model.Validators;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The bundled demo calendar: meetings placed relative to the moment the kiosk starts, plus daily series, so
- * a fresh installation always has something coming up. Written at every start (the demo source reads it).
+ * The profile's demo calendar ({@code url = demo:calendar}): meetings placed around the kiosk's "now", plus daily
+ * series, so a fresh installation always has something coming up. Made in memory: no file to write at start (a
+ * full or read-only data folder must not stop the kiosk), and a fixed kiosk time (CALENDARBOT_TEST_TIME) places the
+ * demo around that time, not around the machine's date.
+ *
+ * <p>The body stays the same, and answers "not modified", while the kiosk's now is within {@link #KEPT} of the
+ * moment it was placed around; a countdown does not jump at every refresh.
  */
-public final class DemoCalendar {
+final class DemoFeed {
+
+    static final String SCHEME = "demo";
+    static final Duration KEPT = Duration.ofHours(12);
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private DemoCalendar() {
+    /** One rendering: the moment it is placed around, its bytes and the validators a 304 is decided by. */
+    record Body(ZonedDateTime placedAround, byte[] bytes, Validators validators) {
     }
 
-    public static void write(Path file, ZonedDateTime now) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(render(now));
+    private Body current;
+
+    /** The demo for a kiosk at {@code now} in {@code zone}: the kept one, or a new one placed around now. */
+    synchronized Body at(Instant now, ZoneId zone) {
+        Body kept = current;
+        if (kept != null && kept.placedAround().getZone().equals(zone)
+                && Duration.between(kept.placedAround().toInstant(), now).abs().compareTo(KEPT) < 0) {
+            return kept;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ZonedDateTime around = now.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+        String etag = "\"demo-" + around.toEpochSecond() + "-" + zone.getId() + "\"";
+        current = new Body(around, render(around).getBytes(StandardCharsets.UTF_8), new Validators(etag, null));
+        return current;
     }
 
     static String render(ZonedDateTime now) {
