@@ -1,13 +1,11 @@
 package calendarbot.it;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,37 +52,21 @@ public final class Distribution implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(configDir);
         Files.createDirectories(dataDir);
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/calendarbot").toString(), "--port",
-                Integer.toString(port), "--config", configDir.toString(), "--data", dataDir.toString()));
+        // Started as a script's background job is: with SIGINT ignored, which the kiosk must undo (Ctrl-C, kill -INT).
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "trap '' INT; exec \"$0\" \"$@\"",
+                home.resolve("bin/calendarbot").toString(), "--port", Integer.toString(port),
+                "--config", configDir.toString(), "--data", dataDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("CALENDARBOT_CDS", "off");
         pb.environment().putAll(env);
         process = pb.start();
-        awaitHttp(Duration.ofSeconds(60));
-    }
-
-    private void awaitHttp(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        Poll.until("calendarbot to answer /api/health on port " + port, () -> {
             if (!process.isAlive()) {
-                throw new IOException("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
+                throw new AssertionError("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
             }
-            try {
-                HttpURLConnection c = (HttpURLConnection) baseUri().resolve("/api/health").toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                int status = c.getResponseCode();
-                c.disconnect();
-                if (status == 200 || status == 503) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IOException("calendarbot did not answer on port " + port + " within " + timeout + "; log:\n" + log());
+            return Http.get(baseUri().resolve("/api/health")).status();
+        }, status -> status == 200 || status == 503);
     }
 
     /** Sends SIGINT (what Ctrl-C does) and waits for the process to end; returns its exit code. */

@@ -1,5 +1,6 @@
 package calendarbot.it.browser;
 
+import calendarbot.it.Poll;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -7,17 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,18 +23,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven by Debian's chromedriver, sized like the kiosk's 480x800 portrait panel,
- * with a fresh profile each time. Waits are explicit and generous: the machine running the tests may be busy.
+ * with a fresh profile each time. Waits go through {@link Poll}: explicit and generous, the machine may be busy.
  */
 final class KioskBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    static final Duration PATIENCE = Duration.ofSeconds(45);
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -82,10 +77,7 @@ final class KioskBrowser implements AutoCloseable {
 
     /** Waits until calendarbot.js has put the first data on screen; returns the ready mark's time. */
     String awaitReady() {
-        return until(d -> {
-            String when = readyMark();
-            return when.isEmpty() ? null : when;
-        });
+        return Poll.until("the page's first render (its calendarbot-ready mark)", this::readyMark, m -> !m.isEmpty());
     }
 
     /** The ready mark as it is now: the time of the last render, or "" before the first. */
@@ -124,21 +116,15 @@ final class KioskBrowser implements AutoCloseable {
 
     /** Waits until the element's visible text satisfies the check; returns that text. */
     String awaitText(String css, java.util.function.Predicate<String> check) {
-        return until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            if (found.isEmpty()) {
-                return null;
-            }
-            String text = found.get(0).getText().trim();
-            return check.test(text) ? text : null;
-        });
+        return Poll.until("the text of " + css + " to be as expected", () -> {
+            List<WebElement> found = driver.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0).getText().trim();
+        }, text -> text != null && check.test(text));
     }
 
-    <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(JavascriptException.class)
-                .until(condition);
+    /** Polls the page (a stale element or a script error while it reloads count as "not yet"). */
+    <T> T until(String what, Poll.Probe<T> probe) {
+        return Poll.until(what, probe);
     }
 
     Object script(String js, Object... args) {

@@ -1,6 +1,7 @@
 package calendarbot.it.browser;
 
 import calendarbot.it.Distribution;
+import calendarbot.it.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,16 +94,16 @@ final class KioskUnderTest implements AutoCloseable {
         Files.writeString(empty, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CalendarBot Lite//empty//EN\r\n"
                 + "END:VCALENDAR\r\n");
         write(configDir, "calendarbot.source-test.cfg", "name = test\nurl = " + feed.toUri() + "\n");
-        // Same file name as the profile's demo source, read after it: the demo calendar (placed relative to the
-        // real clock) must not compete with the known feed.
+        // Same file name as the profile's demo source, read after it: the demo calendar (placed around the same
+        // fixed time) must not compete with the known feed.
         write(configDir, "calendarbot.source-demo.cfg", "name = Demo\nenabled = false\nurl = " + empty.toUri() + "\n");
         writeKiosk(configDir, layout);
         Distribution d = Distribution.start("full", configDir, work.resolve("data"),
                 Map.of("CALENDARBOT_TEST_TIME", TEST_TIME));
         KioskUnderTest kiosk = new KioskUnderTest(configDir, d);
         try {
-            kiosk.awaitNextMeeting(Duration.ofSeconds(60));
-        } catch (IOException | RuntimeException e) {
+            kiosk.awaitNextMeeting();
+        } catch (RuntimeException | Error e) {
             d.stop();
             throw e;
         }
@@ -142,22 +143,13 @@ final class KioskUnderTest implements AutoCloseable {
     }
 
     /** The server has read the feed once /api/whats-next names its next meeting. */
-    private void awaitNextMeeting(Duration patience) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                last = get("/api/whats-next");
-                if (NEXT_IN_API.matcher(last).find()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(250);
+    private void awaitNextMeeting() throws IOException {
+        try {
+            Poll.until("/api/whats-next to name \"" + NEXT_MEETING + "\"", () -> get("/api/whats-next"),
+                    answer -> NEXT_IN_API.matcher(answer).find());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nlog:\n" + distribution.log(), e);
         }
-        throw new IOException("/api/whats-next never named \"" + NEXT_MEETING + "\"; last answer: " + last
-                + "\nlog:\n" + distribution.log());
     }
 
     private static void writeKiosk(Path configDir, String layout) throws IOException {

@@ -24,7 +24,7 @@ class LayoutChangeIT extends KioskPageTest {
 
         kiosk.configureLayout("compact");
 
-        browser.until(d -> "compact".equals(browser.layoutShown()) ? Boolean.TRUE : null);
+        browser.until("the compact layout on the open page", () -> "compact".equals(browser.layoutShown()));
         browser.awaitReady();
         assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
         String url = browser.script("return location.search").toString();
@@ -37,11 +37,11 @@ class LayoutChangeIT extends KioskPageTest {
         browser.open(kiosk.page("layout=week&refresh=2"));
         String first = browser.awaitReady();
         // Two more answers from the server, each naming "compact" as the configured layout.
-        String second = browser.until(d -> {
+        String second = browser.until("a second answer rendered", () -> {
             String now = browser.readyMark();
             return now.equals(first) ? null : now;
         });
-        browser.until(d -> browser.readyMark().equals(second) ? null : Boolean.TRUE);
+        browser.until("a third answer rendered", () -> !browser.readyMark().equals(second));
 
         assertEquals("week", browser.layoutShown());
         assertFalse(browser.elements("#week-grid .day-col").isEmpty());

@@ -45,7 +45,7 @@ class LayoutsIT extends KioskPageTest {
         boolean online = kiosk.get("/api/whats-next").matches("(?s).*\"is_online_meeting\"\\s*:\\s*true.*");
         assertEquals(online, browser.displayed("#online-badge"), "the Online badge follows is_online_meeting");
         assertFalse(browser.displayed("#cb-banner"), "fresh data: no banner");
-        browser.until(d -> kiosk.heartbeatReceived() ? Boolean.TRUE : null);
+        browser.until("the page's heartbeat in /api/health", kiosk::heartbeatReceived);
         browser.screenshot("whatsnext");
 
         String later = browser.awaitText("#countdown", t -> !t.equals(countdown));

@@ -17,7 +17,7 @@ class OfflineBannerIT extends KioskPageTest {
 
         kiosk.distribution().stop();
 
-        browser.until(d -> browser.displayed("#cb-banner") ? Boolean.TRUE : null);
+        browser.until("the offline banner", () -> browser.displayed("#cb-banner"));
         String banner = browser.text("#cb-banner");
         assertTrue(banner.startsWith("Offline \u2014 last updated"), banner);
         assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"), "never blanks the screen");

@@ -1,13 +1,13 @@
 package calendarbot.it.osgi;
 
 import static calendarbot.it.osgi.InFramework.getJson;
-import static calendarbot.it.osgi.InFramework.within;
 import static calendarbot.it.osgi.InFramework.work;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import calendarbot.it.Json;
+import calendarbot.it.Poll;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,8 +90,7 @@ public class FeedOverHttpIT {
                 "name = Demo\nurl = file:/nonexistent\nenabled = false\n");
         FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.source-team.cfg"),
                 "name = Team\nurl = " + url + "\ncolour = #aa3300\n");
-        assertTrue("the review never appeared in /api/events", within(Duration.ofSeconds(15),
-                () -> subjects().contains("Quarterly review")));
+        Poll.until("the review in /api/events", FeedOverHttpIT::subjects, s -> s.contains("Quarterly review"));
         List<?> events = (List<?>) getJson("/api/events").get("events");
         Map<?, ?> review = events.stream().map(e -> (Map<?, ?>) e)
                 .filter(e -> "Quarterly review".equals(e.get("subject"))).findFirst().orElseThrow();
@@ -104,8 +103,9 @@ public class FeedOverHttpIT {
         System.setProperty("calendarbot.it.feed.down", "true");
         int before = Integer.getInteger(HITS, 0);
         assertEquals(202, calendarbot.it.Http.postJson(InFramework.uri("/api/refresh?source=team"), "{}").status());
-        assertTrue(within(Duration.ofSeconds(15), () -> Integer.getInteger(HITS, 0) > before
-                && "FAILING".equals(teamState())));
+        Poll.until("a new fetch of the dead server and the team source FAILING",
+                () -> "hits " + Integer.getInteger(HITS, 0) + ", state " + teamState(),
+                seen -> Integer.getInteger(HITS, 0) > before && seen.endsWith("state FAILING"));
         assertTrue("the last good calendar must stay", subjects().contains("Quarterly review"));
         Map<String, Object> health = getJson("/api/health");
         assertEquals("degraded", health.get("status"));

@@ -2,7 +2,6 @@ package calendarbot.it.osgi;
 
 import static calendarbot.it.osgi.InFramework.getJson;
 import static calendarbot.it.osgi.InFramework.uri;
-import static calendarbot.it.osgi.InFramework.within;
 import static calendarbot.it.osgi.InFramework.work;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -11,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 
 import calendarbot.it.Http;
 import calendarbot.it.Json;
+import calendarbot.it.Poll;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,7 +64,7 @@ public class FullProfileIT {
 
     @Test
     public void everyBundleOfTheProfileIsActive() throws Exception {
-        assertTrue("/api/status never answered", within(Duration.ofSeconds(20), () -> getJson("/api/status") != null));
+        Poll.until("/api/status to answer", () -> getJson("/api/status"));
         List<String> notActive = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             boolean fragment = b.getHeaders().get("Fragment-Host") != null;
@@ -79,26 +78,25 @@ public class FullProfileIT {
     }
 
     @Test
-    public void fetcherSettingFromTheConfigFolderIsLiveWithin3Seconds() throws Exception {
+    public void fetcherSettingFromTheConfigFolderIsLiveWithoutARestart() throws Exception {
         InFramework.awaitUserConfigWatcher(configurationAdmin);
         Path userConfigs = work().resolve("user-configs");
         writeAtomically(userConfigs.resolve("calendarbot.fetcher.cfg"), "streamThresholdBytes = 123457\n");
-        boolean applied = within(Duration.ofSeconds(3), () -> "123457".equals(String.valueOf(
-                Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")))
-                && fetcherProperty("streamThresholdBytes").equals("123457"));
-        assertTrue("streamThresholdBytes=123457 not in effect within 3 s; status: " + getJson("/api/status").get("config")
-                + ", fetcher service: " + fetcherProperty("streamThresholdBytes"), applied);
+        Poll.until("streamThresholdBytes=123457 in /api/status and on the fetcher service",
+                () -> Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")
+                        + " / service " + fetcherProperty("streamThresholdBytes"),
+                seen -> seen.equals("123457 / service 123457"));
     }
 
     @Test
     public void consoleIsLockedWithAdminAdminAndOpensWithTheGeneratedPassword() throws Exception {
         Path passwordFile = work().resolve("data/console-password");
-        assertTrue("no generated password file", within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(passwordFile));
         String password = Files.readString(passwordFile).trim();
-        assertTrue(within(Duration.ofSeconds(10),
-                () -> Http.get(uri("/system/console/bundles"), "admin", password).status() == 200));
+        Poll.until("the console to open with the generated password",
+                () -> Http.get(uri("/system/console/bundles"), "admin", password).status(), status -> status == 200);
         assertEquals(401, Http.get(uri("/system/console/bundles"), "admin", "admin").status());
         assertEquals(401, Http.get(uri("/system/console/bundles")).status());
         Object stored = configurationAdmin.getConfiguration("calendarbot.console", "?").getProperties().get("passwordHash");
@@ -109,17 +107,17 @@ public class FullProfileIT {
     @Test
     public void consoleChangeIsLiveAndSavedToTheUserConfigFolder() throws Exception {
         Path passwordFile = work().resolve("data/console-password");
-        assertTrue(within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
         String password = Files.readString(passwordFile).trim();
         Http.Response r = Http.postForm(uri("/system/console/configMgr/calendarbot.fetcher"),
                 "apply=true&action=ajaxConfigManager&propertylist=fetchConcurrency&fetchConcurrency=3", "admin", password);
         assertTrue("console answered " + r.status(), r.status() == 200 || r.status() == 302);
-        assertTrue("fetchConcurrency=3 not in effect within 3 s",
-                within(Duration.ofSeconds(3), () -> "3".equals(fetcherProperty("fetchConcurrency"))));
+        Poll.until("fetchConcurrency=3 on the fetcher service", () -> fetcherProperty("fetchConcurrency"),
+                "3"::equals);
         Path saved = work().resolve("user-configs/calendarbot.fetcher.config");
         Path savedCfg = work().resolve("user-configs/calendarbot.fetcher.cfg");
-        assertTrue("the console's change was not written to a file",
-                within(Duration.ofSeconds(5), () -> contains(saved, "fetchConcurrency") || contains(savedCfg, "fetchConcurrency")));
+        Poll.until("the console's change written to the user's folder",
+                () -> contains(saved, "fetchConcurrency") || contains(savedCfg, "fetchConcurrency"));
     }
 
     @Test
@@ -128,19 +126,17 @@ public class FullProfileIT {
         Path deploy = work().resolve("deploy");
         Path jar = deploy.resolve("hello.jar");
         writeBundle(jar, "calendarbot.it.hello");
-        assertTrue("deployed bundle not active within 2 s", within(Duration.ofSeconds(2),
-                () -> state("calendarbot.it.hello") == Bundle.ACTIVE));
+        Poll.until("the deployed bundle to be active", () -> state("calendarbot.it.hello"), s -> s == Bundle.ACTIVE);
         Files.delete(jar);
-        assertTrue("deleted bundle still installed after 2 s", within(Duration.ofSeconds(2),
-                () -> state("calendarbot.it.hello") == -1));
+        Poll.until("the deleted bundle to be uninstalled", () -> state("calendarbot.it.hello"), s -> s == -1);
     }
 
     @Test
     public void brokenJarIsReportedAndHarmsNothing() throws Exception {
         Path deploy = work().resolve("deploy");
         writeAtomically(deploy.resolve("broken.jar"), "this is not a zip file");
-        assertTrue("broken.jar not reported in /api/status", within(Duration.ofSeconds(5),
-                () -> String.valueOf(getJson("/api/status").get("deploy_problems")).contains("broken.jar")));
+        Poll.until("broken.jar in /api/status's deploy_problems",
+                () -> String.valueOf(getJson("/api/status").get("deploy_problems")), p -> p.contains("broken.jar"));
         assertEquals(200, Http.get(uri("/api/whats-next")).status());
         for (Bundle b : context.getBundles()) {
             if (b.getHeaders().get("Fragment-Host") == null) {
@@ -172,7 +168,7 @@ public class FullProfileIT {
                 "calendarbot.rrule", "calendarbot.source");
         assertTrue("Metatype missing for some PIDs: " + forms.keySet(), forms.keySet().containsAll(expected));
         Path passwordFile = work().resolve("data/console-password");
-        assertTrue(within(Duration.ofSeconds(10), () -> Files.exists(passwordFile)));
+        Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
         String password = Files.readString(passwordFile).trim();
         for (String pid : expected) {
             ObjectClassDefinition ocd = forms.get(pid);
@@ -205,15 +201,15 @@ public class FullProfileIT {
     @Test
     public void bundlesLogThroughSlf4jToTheFileAndLevelsChangeAtRuntime() throws Exception {
         Path logFile = work().resolve("data/logs/calendarbot.log");
-        assertTrue("bundles' SLF4J lines never reached " + logFile, within(Duration.ofSeconds(10),
-                () -> contains(logFile, "calendarbot.rrule.internal.RecurrenceWorker")));
+        Poll.until("a bundle's SLF4J line in " + logFile,
+                () -> contains(logFile, "calendarbot.rrule.internal.RecurrenceWorker"));
         org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("calendarbot.itprobe.Levels");
         assertFalse("SLF4J fell back to its no-op logger", probe instanceof org.slf4j.helpers.NOPLogger);
         assertFalse(probe.isDebugEnabled());
         InFramework.awaitUserConfigWatcher(configurationAdmin);
         writeAtomically(work().resolve("user-configs/calendarbot.logging.cfg"),
                 "rootLevel = INFO\nlevels = calendarbot.itprobe=DEBUG\n");
-        assertTrue("level change not applied", within(Duration.ofSeconds(3), probe::isDebugEnabled));
+        Poll.until("DEBUG enabled for calendarbot.itprobe", probe::isDebugEnabled);
         probe.debug("probe line {}", 42);
         assertTrue(contains(logFile, "DEBUG [") && contains(logFile, "calendarbot.itprobe.Levels: probe line 42"));
     }
@@ -229,12 +225,7 @@ public class FullProfileIT {
     }
 
     private int state(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b.getState();
-            }
-        }
-        return -1;
+        return InFramework.state(context, symbolicName);
     }
 
     private static boolean contains(Path file, String text) throws IOException {

@@ -2,14 +2,14 @@ package calendarbot.it.osgi;
 
 import calendarbot.it.Http;
 import calendarbot.it.Json;
+import calendarbot.it.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.osgi.framework.Bundle;
 
-/** What tests running inside the framework know of their boot (see {@link ProfileBoot}), and polling. */
+/** What tests inside the framework know of their boot (see {@link ProfileBoot}) and the watchers they await. */
 final class InFramework {
     private InFramework() {
     }
@@ -31,48 +31,33 @@ final class InFramework {
     }
 
     /**
-     * Waits (up to 30 s) until FileInstall watches the deploy folder: a bundle dropped there starts. The watcher is
-     * itself created from a file in the profile's folder, so it comes a moment after the framework.
+     * Waits until FileInstall watches the deploy folder: a bundle dropped there starts. The watcher is itself
+     * created from a file in the profile's folder, so it comes a moment after the framework.
      */
     static void awaitDeployWatcher(org.osgi.framework.BundleContext context) throws Exception {
         Path jar = work().resolve("deploy/watcher-probe.jar");
         FullProfileIT.writeBundle(jar, "calendarbot.it.watcherprobe");
-        boolean watching = within(Duration.ofSeconds(30), () -> {
-            for (org.osgi.framework.Bundle b : context.getBundles()) {
-                if ("calendarbot.it.watcherprobe".equals(b.getSymbolicName())
-                        && b.getState() == org.osgi.framework.Bundle.ACTIVE) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        Poll.until("FileInstall to start a probe bundle from the deploy folder",
+                () -> state(context, "calendarbot.it.watcherprobe"), state -> state == Bundle.ACTIVE);
         java.nio.file.Files.delete(jar);
-        if (!watching) {
-            throw new AssertionError("FileInstall never picked up the deploy folder");
-        }
+        Poll.until("the probe bundle to leave with its jar", () -> state(context, "calendarbot.it.watcherprobe"),
+                state -> state == -1);
     }
 
-    /** Waits (up to 30 s) until FileInstall reads the user's configuration folder (--config). */
+    /** Waits until FileInstall reads the user's configuration folder (--config). */
     static void awaitUserConfigWatcher(org.osgi.service.cm.ConfigurationAdmin admin) throws Exception {
         FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.itwatch.cfg"), "ready = yes\n");
-        if (!within(Duration.ofSeconds(30), () -> admin.listConfigurations("(service.pid=calendarbot.itwatch)") != null)) {
-            throw new AssertionError("FileInstall never picked up the user configuration folder");
-        }
+        Poll.until("FileInstall to read the user configuration folder",
+                () -> admin.listConfigurations("(service.pid=calendarbot.itwatch)") != null);
     }
 
-    /** Polls {@code condition} every 50 ms; true as soon as it holds, false if it never held within {@code limit}. */
-    static boolean within(Duration limit, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        do {
-            try {
-                if (Boolean.TRUE.equals(condition.call())) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // e.g. the servlet is not registered yet
+    /** The state of the bundle with this symbolic name, or -1 when none is installed. */
+    static int state(org.osgi.framework.BundleContext context, String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b.getState();
             }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        return false;
+        }
+        return -1;
     }
 }

@@ -2,7 +2,6 @@ package calendarbot.it.osgi;
 
 import static calendarbot.it.osgi.InFramework.getJson;
 import static calendarbot.it.osgi.InFramework.uri;
-import static calendarbot.it.osgi.InFramework.within;
 import static calendarbot.it.osgi.InFramework.work;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -10,11 +9,11 @@ import static org.junit.Assert.assertTrue;
 import calendarbot.it.Distribution;
 import calendarbot.it.Http;
 import calendarbot.it.Json;
+import calendarbot.it.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -49,7 +48,7 @@ public class PiProfileIT {
 
     @Test
     public void onlyEssentialBundlesAreActiveAndTheKioskAnswers() throws Exception {
-        assertTrue(within(Duration.ofSeconds(20), () -> Http.get(uri("/api/whats-next")).status() == 200));
+        Poll.until("/api/whats-next to answer 200", () -> Http.get(uri("/api/whats-next")).status(), s -> s == 200);
         List<String> names = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             names.add(b.getSymbolicName());
@@ -68,18 +67,17 @@ public class PiProfileIT {
 
     @Test
     public void layoutCopiedIntoDeployAppearsAndLeavesWithoutRestart() throws Exception {
-        assertTrue(within(Duration.ofSeconds(20), () -> Http.get(uri("/api/layouts")).status() == 200));
+        Poll.until("/api/layouts to answer 200", () -> Http.get(uri("/api/layouts")).status(), s -> s == 200);
         assertTrue(!layouts().contains("week"));
         InFramework.awaitDeployWatcher(context);
         Path target = work().resolve("deploy/calendarbot.layout.week.jar");
         Path tmp = work().resolve("deploy/.week.part");
         Files.copy(work().resolve(WEEK_JAR), tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        assertTrue("week layout not listed within 2 s", within(Duration.ofSeconds(2), () -> layouts().contains("week")));
+        Poll.until("the week layout in /api/layouts", PiProfileIT::layouts, l -> l.contains("week"));
         assertEquals(200, Http.get(uri("/?layout=week")).status());
         Files.delete(target);
-        assertTrue("week layout still listed 2 s after deletion",
-                within(Duration.ofSeconds(2), () -> !layouts().contains("week")));
+        Poll.until("the week layout gone from /api/layouts", PiProfileIT::layouts, l -> !l.contains("week"));
     }
 
     private static String layouts() throws IOException {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import calendarbot.it.Distribution;
 import calendarbot.it.Http;
 import calendarbot.it.Json;
+import calendarbot.it.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,15 +27,15 @@ class RestartIT {
         try (Distribution kiosk = Distribution.start("full", work.resolve("configs"), work.resolve("data"),
                 Map.of("CALENDARBOT_CDS", "on"))) {
             Path passwordFile = work.resolve("data/console-password");
-            assertTrue(eventually(() -> Files.exists(passwordFile)), "no generated console password");
+            Poll.until("the generated console password in " + passwordFile, () -> Files.exists(passwordFile));
             String password = Files.readString(passwordFile).trim();
-            assertTrue(eventually(() -> Http.get(kiosk.baseUri().resolve("/system/console/bundles"), "admin", password)
-                    .status() == 200), "console never opened with the generated password");
+            Poll.until("the console to open with the generated password", () -> Http.get(
+                    kiosk.baseUri().resolve("/system/console/bundles"), "admin", password).status(), s -> s == 200);
             Http.Response r = Http.postForm(kiosk.baseUri().resolve("/system/console/configMgr/calendarbot.fetcher"),
                     "apply=true&action=ajaxConfigManager&propertylist=streamThresholdBytes&streamThresholdBytes=654321",
                     "admin", password);
             assertTrue(r.status() == 200 || r.status() == 302, "console answered " + r.status());
-            assertTrue(eventually(() -> threshold(kiosk) == 654321L), "console change not applied");
+            Poll.until("the console's change in /api/status", () -> threshold(kiosk), t -> t == 654321L);
 
             String log = kiosk.log();
             Matcher ready = Pattern.compile("ready in (\\d+) ms .*RSS (\\d+) MB").matcher(log);
@@ -52,12 +52,11 @@ class RestartIT {
             }
 
             kiosk.start();
-            assertTrue(eventually(() -> threshold(kiosk) == 654321L),
-                    "the console's change was lost across the restart: " + threshold(kiosk));
+            Poll.until("the console's change back after the restart", () -> threshold(kiosk), t -> t == 654321L);
             assertEquals(password, Files.readString(passwordFile).trim(), "password regenerated on restart");
             assertEquals(1, count(kiosk.log(), password), "the password must be logged only at first start");
-            assertTrue(eventually(() -> Http.get(kiosk.baseUri().resolve("/system/console/bundles"), "admin", password)
-                    .status() == 200), "the console no longer opens with the generated password after a restart");
+            Poll.until("the console to open with the same password after the restart", () -> Http.get(
+                    kiosk.baseUri().resolve("/system/console/bundles"), "admin", password).status(), s -> s == 200);
         }
     }
 
@@ -73,24 +72,5 @@ class RestartIT {
             n++;
         }
         return n;
-    }
-
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static boolean eventually(Check check) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (check.holds()) {
-                    return true;
-                }
-            } catch (Exception notYet) {
-                // not ready yet
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 }
