@@ -1,6 +1,7 @@
 package calendarbot.bench;
 
 import calendarbot.bench.Feeds.Feed;
+import calendarbot.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -341,7 +342,7 @@ public final class Bench {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(stamp + (Boolean.TRUE.equals(run.get("quick")) && !"smoke".equals(run.get("kind"))
                 ? "-quick" : "") + ("smoke".equals(run.get("kind")) ? "-smoke" : "") + ".json");
-        Files.writeString(file, Json.write(run));
+        Files.writeString(file, JsonWriter.indented(2).value(run) + "\n");
         return file;
     }
 

@@ -2,6 +2,8 @@ package calendarbot.bench;
 
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
+import calendarbot.json.JsonReader;
+import calendarbot.json.JsonWriter;
 import calendarbot.parser.internal.StreamingIcsParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +100,7 @@ public final class ParserRun {
         m.put("gc_collections_per_parse", round((gcCount() - gcCount0) / (double) runs));
         m.put("gc_ms_per_parse", round((gcMillis() - gcMillis0) / (double) runs));
         m.put("jvm_flags", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        System.out.println(PREFIX + Json.write(m).replace("\n", " "));
+        System.out.println(PREFIX + JsonWriter.write(m));
     }
 
     private static ParseReport parse(StreamingIcsParser parser, Path file, ParseOptions options, long[] events)
@@ -152,7 +154,7 @@ public final class ParserRun {
         int exit = p.waitFor();
         for (String line : output.split("\n")) {
             if (line.startsWith(PREFIX)) {
-                Map<String, Object> m = (Map<String, Object>) Json.parse(line.substring(PREFIX.length()));
+                Map<String, Object> m = JsonReader.parseObject(line.substring(PREFIX.length()));
                 m.put("completed", true);
                 return m;
             }

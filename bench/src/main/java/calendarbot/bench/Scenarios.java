@@ -2,6 +2,7 @@ package calendarbot.bench;
 
 import calendarbot.bench.Context.Source;
 import calendarbot.bench.Feeds.Feed;
+import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,7 +208,7 @@ final class Scenarios {
             throws IOException {
         Map<String, Map<String, Object>> health = new LinkedHashMap<>();
         HttpProbe.Answer a = probe.get("/api/health");
-        Object parsed = Json.parse(a.body());
+        Object parsed = JsonReader.parse(a.body());
         if (parsed instanceof Map<?, ?> root && root.get("sources") instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, Object> src = (Map<String, Object>) o;
@@ -224,12 +225,13 @@ final class Scenarios {
             m.put("transfer", src.transfer());
             m.put("fetch_mode", k.fetchMode(src.name()));
             m.put("state", h.get("state"));
-            m.put("bytes", h.get("bytes") instanceof Double d ? d.longValue() : null);
+            m.put("bytes", h.get("bytes") instanceof Number n ? n.longValue() : null);
             m.put("events", r == null ? null : r.events());
             m.put("masters", r == null ? null : r.masters());
-            m.put("occurrences", h.get("events") instanceof Double d ? d.longValue() : null);
-            if (r != null && r.fetchParseMs() > 0 && h.get("bytes") instanceof Double d) {
-                m.put("fetch_parse_mb_per_s", Math.round(d / 1048576.0 / (r.fetchParseMs() / 1000.0) * 10) / 10.0);
+            m.put("occurrences", h.get("events") instanceof Number n ? n.longValue() : null);
+            if (r != null && r.fetchParseMs() > 0 && h.get("bytes") instanceof Number n) {
+                m.put("fetch_parse_mb_per_s",
+                        Math.round(n.doubleValue() / 1048576.0 / (r.fetchParseMs() / 1000.0) * 10) / 10.0);
             }
             out.add(m);
         }

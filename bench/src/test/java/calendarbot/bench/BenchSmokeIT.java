@@ -26,7 +26,7 @@ class BenchSmokeIT {
             run = Bench.smoke(ctx);
         }
         Report.print(run, System.out);
-        Files.writeString(work.resolve("smoke.json"), Json.write(run));
+        Files.writeString(work.resolve("smoke.json"), calendarbot.json.JsonWriter.indented(2).value(run) + "\n");
         List<String> problems = Bench.smokeProblems(run);
         assertEquals(List.of(), problems, "the smoke's problems");
     }

@@ -50,12 +50,13 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "check-feed".equals(args[0])) {
-            // Before the first logger exists: results on stdout, only warnings on stderr.
+            // Before the first logger exists: results on stdout, only errors on stderr.
             System.setProperty("calendarbot.log.stderr", "true");
-            System.setProperty("calendarbot.log.level", System.getProperty("calendarbot.log.level", "WARN"));
+            // check-feed explains failures itself; a component's warning would say the same twice
+            System.setProperty("calendarbot.log.level", System.getProperty("calendarbot.log.level", "ERROR"));
             String[] rest = new String[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
-            System.exit(CheckFeedCommand.run(rest, System.out, System.err));
+            System.exit(CheckFeedCommand.run(rest, homeDirectory(), System.out, System.err));
             return;
         }
         LaunchOptions options;

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import calendarbot.it.Json;
 import calendarbot.it.Poll;
+import calendarbot.json.JsonReader;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -116,7 +116,7 @@ public class FeedOverHttpIT {
     }
 
     private static String subjects() throws IOException {
-        return String.valueOf(Json.at(getJson("/api/events"), "events"));
+        return String.valueOf(JsonReader.at(getJson("/api/events"), "events"));
     }
 
     private static String teamState() throws IOException {

@@ -9,8 +9,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import calendarbot.it.Http;
-import calendarbot.it.Json;
 import calendarbot.it.Poll;
+import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ public class FullProfileIT {
         Path userConfigs = work().resolve("user-configs");
         writeAtomically(userConfigs.resolve("calendarbot.fetcher.cfg"), "streamThresholdBytes = 123457\n");
         Poll.until("streamThresholdBytes=123457 in /api/status and on the fetcher service",
-                () -> Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")
+                () -> JsonReader.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes")
                         + " / service " + fetcherProperty("streamThresholdBytes"),
                 seen -> seen.equals("123457 / service 123457"));
     }

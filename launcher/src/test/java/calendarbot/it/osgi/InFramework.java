@@ -1,8 +1,8 @@
 package calendarbot.it.osgi;
 
 import calendarbot.it.Http;
-import calendarbot.it.Json;
 import calendarbot.it.Poll;
+import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class InFramework {
         if (r.status() != 200 && r.status() != 503) {
             throw new IOException(path + " answered " + r.status() + ": " + r.body());
         }
-        return Json.object(r.body());
+        return JsonReader.parseObject(r.body());
     }
 
     /**

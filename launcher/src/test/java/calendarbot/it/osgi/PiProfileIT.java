@@ -8,8 +8,8 @@ import static org.junit.Assert.assertTrue;
 
 import calendarbot.it.Distribution;
 import calendarbot.it.Http;
-import calendarbot.it.Json;
 import calendarbot.it.Poll;
+import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public class PiProfileIT {
             assertTrue(absent + " must not be in the pi profile", !names.contains(absent));
         }
         assertEquals(404, Http.get(uri("/system/console/bundles")).status());
-        Object threshold = Json.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes");
+        Object threshold = JsonReader.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes");
         assertEquals("262144", String.valueOf(threshold));
     }
 

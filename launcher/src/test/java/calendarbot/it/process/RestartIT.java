@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.it.Distribution;
 import calendarbot.it.Http;
-import calendarbot.it.Json;
 import calendarbot.it.Poll;
+import calendarbot.json.JsonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,7 +61,7 @@ class RestartIT {
     }
 
     private static long threshold(Distribution kiosk) throws Exception {
-        Object v = Json.at(Json.parse(Http.get(kiosk.baseUri().resolve("/api/status")).body()),
+        Object v = JsonReader.at(JsonReader.parse(Http.get(kiosk.baseUri().resolve("/api/status")).body()),
                 "config", "calendarbot.fetcher", "streamThresholdBytes");
         return v == null ? -1 : Long.parseLong(String.valueOf(v));
     }

@@ -53,10 +53,9 @@ public class SnapshotEventStore implements EventStore {
     private volatile State state = new State(new Snapshot[0], 0);
     private volatile int maxPerSource = 20_000;
 
-    /** Public for check-feed, which runs this code outside the framework. */
     @Activate
     @Modified
-    public void configure(Config config) {
+    void configure(Config config) {
         maxPerSource = Math.max(1, config.maxOccurrencesPerSource());
         LOG.info("event store keeps at most {} occurrences per calendar", maxPerSource);
     }

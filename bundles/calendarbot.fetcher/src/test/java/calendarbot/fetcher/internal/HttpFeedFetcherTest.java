@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import calendarbot.api.FeedFetcher;
-import calendarbot.api.KioskSettings;
+import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
 import calendarbot.api.model.FeedBody;
 import calendarbot.api.model.FetchException;
@@ -586,22 +586,7 @@ class HttpFeedFetcherTest {
         ManualTime kioskNow = new ManualTime("2026-11-24T22:50:00Z");
         HttpFeedFetcher fetcher = fetcher();
         fetcher.clock = kioskNow.asClock();
-        fetcher.kiosk = new KioskSettings() {
-            @Override
-            public ZoneId zone() {
-                return ZoneId.of("Europe/Berlin");
-            }
-
-            @Override
-            public String layout() {
-                return "whatsnext";
-            }
-
-            @Override
-            public String meAddress() {
-                return null;
-            }
-        };
+        fetcher.kiosk = new FixedKioskSettings(ZoneId.of("Europe/Berlin"));
         SourceSpec demo = source(URI.create("demo:calendar"));
 
         Capture first = new Capture();

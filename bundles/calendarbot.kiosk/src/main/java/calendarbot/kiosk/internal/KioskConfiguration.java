@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -99,6 +100,8 @@ public class KioskConfiguration implements KioskSettings, Clock {
     private volatile ZoneId zone = ZoneId.systemDefault();
     private volatile String layout = "whatsnext";
     private volatile String meAddress;
+    private volatile int heartbeatSeconds;
+    private volatile List<String> skipKeywords = List.of();
     private volatile Instant fixedNow;
 
     @Activate
@@ -118,6 +121,8 @@ public class KioskConfiguration implements KioskSettings, Clock {
         zone = resolveZone(config.timeZone(), zone);
         layout = config.layout() == null || config.layout().isBlank() ? "whatsnext" : config.layout().trim();
         meAddress = config.meAddress() == null || config.meAddress().isBlank() ? null : config.meAddress().trim();
+        heartbeatSeconds = config.heartbeatSeconds();
+        skipKeywords = SelectionRules.from(config).skipKeywords();
         fixedNow = fixedTime(environment.apply(TEST_TIME_VARIABLE), config.fixedTime(), zone);
         LOG.info("kiosk: layout {}, time zone {}, {}", layout, zone.getId(),
                 fixedNow == null ? "real time" : "time fixed at " + fixedNow);
@@ -142,6 +147,16 @@ public class KioskConfiguration implements KioskSettings, Clock {
     @Override
     public String meAddress() {
         return meAddress;
+    }
+
+    @Override
+    public int heartbeatSeconds() {
+        return heartbeatSeconds;
+    }
+
+    @Override
+    public List<String> skipKeywords() {
+        return skipKeywords;
     }
 
     /** The configured zone, or {@code previous} when the name is empty or unknown. */

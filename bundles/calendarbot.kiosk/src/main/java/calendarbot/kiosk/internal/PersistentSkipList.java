@@ -1,6 +1,8 @@
 package calendarbot.kiosk.internal;
 
 import calendarbot.api.SkipList;
+import calendarbot.json.JsonReader;
+import calendarbot.json.JsonWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -194,9 +197,9 @@ public class PersistentSkipList implements SkipList {
             LOG.warn("kiosk: cannot read the skip list {}: {}; starting with none", from, e.toString());
             return;
         }
-        Map<String, String> entries;
+        Map<String, Object> entries;
         try {
-            entries = FlatJson.parseObject(text);
+            entries = JsonReader.parseObject(text);
         } catch (IllegalArgumentException e) {
             LOG.warn("kiosk: the skip list {} is damaged ({}); starting with none", from, e.getMessage());
             return;
@@ -204,11 +207,11 @@ public class PersistentSkipList implements SkipList {
         Instant now = time.instant();
         entries.forEach((id, value) -> {
             try {
-                Instant until = FlatJson.instant(value);
+                Instant until = expiry(value);
                 if (until.isAfter(now)) {
                     skips.put(id, until);
                 }
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ClassCastException e) {
                 LOG.debug("kiosk: ignoring skip {} with unreadable expiry {}", id, value);
             }
         });
@@ -217,6 +220,16 @@ public class PersistentSkipList implements SkipList {
                     .limit(skips.size() - maxEntries).map(Map.Entry::getKey).toList().forEach(skips::remove);
         }
         LOG.info("kiosk: {} skipped meetings loaded from {}", skips.size(), from);
+    }
+
+    /** An expiry written as "...Z" or with an offset ("+00:00", calendarbot_lite's isoformat). */
+    private static Instant expiry(Object value) {
+        String text = (String) value;
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(text).toInstant();
+        }
     }
 
     /** Called with the write lock held. A failure keeps the skips in memory and the old file on disk. */
@@ -228,7 +241,7 @@ public class PersistentSkipList implements SkipList {
         Map<String, String> entries = new LinkedHashMap<>();
         skips.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(e -> entries.put(e.getKey(), e.getValue().toString()));
-        byte[] bytes = FlatJson.writeObject(entries).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JsonWriter.write(entries).getBytes(StandardCharsets.UTF_8);
         Path temporary = target.resolveSibling(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The settings of the meeting selection.
+ * The settings of the meeting selection, from configuration {@code calendarbot.kiosk} (its defaults are
+ * calendarbot_lite's).
  *
  * @param skipKeywords lower-case words; a subject containing one is never the next meeting
  * @param deprioritizedKeywords lower-case words; such a meeting gives way to another within the window
@@ -13,13 +14,8 @@ import java.util.Locale;
  * @param urgentMinutes "Starting soon" at most this many whole minutes before the start
  * @param criticalMinutes "Starting very soon" at most this many whole minutes before the start
  */
-public record SelectionRules(List<String> skipKeywords, List<String> deprioritizedKeywords,
+record SelectionRules(List<String> skipKeywords, List<String> deprioritizedKeywords,
         long preferWindowSeconds, int urgentMinutes, int criticalMinutes) {
-
-    /** calendarbot_lite's defaults. */
-    public static final SelectionRules DEFAULTS = new SelectionRules(
-            List.of("focus time", "focus", "deep work", "thinking time", "planning time"), List.of("lunch"),
-            30 * 60, 15, 2);
 
     public SelectionRules {
         skipKeywords = lowerCase(skipKeywords);

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +25,6 @@ import org.osgi.service.component.annotations.Reference;
  * the skip keywords; tentative meetings count. The next meeting is the earliest one starting now or later,
  * unless it is de-prioritised (lunch) and a plain meeting starts within the preference window of it.
  *
- * <p>Constructible without OSGi (check-feed uses it) with {@link #WhatsNextSelector(SelectionRules, ZoneId, SkipList)}.
  */
 @Component(service = MeetingSelector.class, configurationPid = KioskConfiguration.PID)
 public class WhatsNextSelector implements MeetingSelector {
@@ -36,52 +34,25 @@ public class WhatsNextSelector implements MeetingSelector {
     /** Bound of the all-day list of one day. */
     static final int MAX_ALL_DAY = 20;
 
-    public static final WhatsNext.Status NO_MEETINGS = new WhatsNext.Status("No meetings scheduled", false, false);
-
-    /** A skip list with nothing in it, for check-feed. */
-    public static final SkipList NO_SKIPS = new SkipList() {
-        @Override
-        public boolean isSkipped(String occurrenceId) {
-            return false;
-        }
-
-        @Override
-        public Instant skip(String occurrenceId) {
-            throw new UnsupportedOperationException("no skip list");
-        }
-
-        @Override
-        public boolean unskip(String occurrenceId) {
-            return false;
-        }
-
-        @Override
-        public int clear() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Instant> skipped() {
-            return Map.of();
-        }
-    };
+    static final WhatsNext.Status NO_MEETINGS = new WhatsNext.Status("No meetings scheduled", false, false);
 
     @Reference
     private SkipList skips;
     @Reference
     private KioskSettings settings;
 
-    private volatile SelectionRules rules = SelectionRules.DEFAULTS;
+    private volatile SelectionRules rules;
     private volatile Supplier<ZoneId> zone;
 
     /** For Declarative Services. */
     public WhatsNextSelector() {
     }
 
-    public WhatsNextSelector(SelectionRules rules, ZoneId zone, SkipList skips) {
+    /** Outside the framework, for tests. */
+    WhatsNextSelector(SelectionRules rules, ZoneId zone, SkipList skips) {
         this.rules = rules;
         this.zone = () -> zone;
-        this.skips = skips == null ? NO_SKIPS : skips;
+        this.skips = skips;
     }
 
     @Activate
@@ -90,10 +61,6 @@ public class WhatsNextSelector implements MeetingSelector {
         rules = SelectionRules.from(config);
         KioskSettings kiosk = settings;
         zone = kiosk::zone;
-    }
-
-    public SelectionRules rules() {
-        return rules;
     }
 
     @Override
@@ -109,7 +76,7 @@ public class WhatsNextSelector implements MeetingSelector {
     }
 
     /** True when {@code o} is a meeting by the rules (all-day or not). */
-    public boolean isMeeting(Occurrence o, SelectionRules r) {
+    boolean isMeeting(Occurrence o, SelectionRules r) {
         ParsedEvent event = o.event();
         if (event.isFree() || "DECLINED".equalsIgnoreCase(event.myPartStat()) || r.skipped(event.summary())) {
             return false;
@@ -117,7 +84,7 @@ public class WhatsNextSelector implements MeetingSelector {
         return !skips.isSkipped(o.id());
     }
 
-    /** Why {@code o} can never be the next meeting, for check-feed; null when it can. */
+    @Override
     public String exclusion(Occurrence o) {
         ParsedEvent event = o.event();
         SelectionRules r = rules;
@@ -215,7 +182,7 @@ public class WhatsNextSelector implements MeetingSelector {
      * calendarbot_lite's status line: whole minutes until the start (rounded down) against the thresholds;
      * at or after the start, "Meeting in progress" until it ends.
      */
-    public static WhatsNext.Status status(long secondsUntilStart, long durationSeconds, SelectionRules r) {
+    static WhatsNext.Status status(long secondsUntilStart, long durationSeconds, SelectionRules r) {
         if (secondsUntilStart <= 0) {
             return -secondsUntilStart < durationSeconds
                     ? new WhatsNext.Status("Meeting in progress", true, false)

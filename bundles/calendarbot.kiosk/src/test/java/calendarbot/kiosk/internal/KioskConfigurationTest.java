@@ -35,6 +35,18 @@ class KioskConfigurationTest {
     }
 
     @Test
+    void heartbeatAndSkipKeywordsComeFromTheConfigurationWithCalendarbotLitesDefaults() {
+        KioskConfiguration kiosk = withEnvironment(Map.of());
+        kiosk.configure(Configs.kiosk(Map.of()));
+        assertEquals(30, kiosk.heartbeatSeconds());
+        assertEquals(java.util.List.of("focus time", "focus", "deep work", "thinking time", "planning time"),
+                kiosk.skipKeywords());
+        kiosk.configure(Configs.kiosk(Map.of("heartbeatSeconds", 45, "skipKeywords", new String[] { " Gym ", "" })));
+        assertEquals(45, kiosk.heartbeatSeconds());
+        assertEquals(java.util.List.of("gym"), kiosk.skipKeywords(), "trimmed, lower case, blanks dropped");
+    }
+
+    @Test
     void theTestTimeVariableWinsOverTheConfiguredFixedTime() {
         KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "2025-11-24T08:00:00Z"));
         kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T00:00:00Z")));

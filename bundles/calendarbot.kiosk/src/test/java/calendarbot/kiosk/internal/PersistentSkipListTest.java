@@ -65,7 +65,8 @@ class PersistentSkipListTest {
     @Test
     void expiredSkipsAreNotLoaded() throws Exception {
         Files.writeString(dir.resolve("skipped.json"),
-                "{\"old\": \"2026-11-23T08:00:00+00:00\", \"live\": \"2026-11-24T20:00:00+00:00\", \"bad\": \"soon\"}");
+                "{\"old\": \"2026-11-23T08:00:00+00:00\", \"live\": \"2026-11-24T20:00:00+00:00\", \"bad\": \"soon\","
+                        + " \"number\": 1764000000, \"nested\": {\"x\": 1}}");
         PersistentSkipList skips = open();
         assertEquals(Set.of("live"), skips.skipped().keySet());
     }

@@ -27,7 +27,9 @@ class WhatsNextSelectorTest {
     static final Duration HOUR = Duration.ofHours(1);
 
     final MemorySkips skips = new MemorySkips();
-    final WhatsNextSelector selector = new WhatsNextSelector(SelectionRules.DEFAULTS, BERLIN, skips);
+    /** The rules as the configuration's defaults make them (calendarbot_lite's). */
+    static final SelectionRules DEFAULT_RULES = SelectionRules.from(Configs.kiosk(java.util.Map.of()));
+    final WhatsNextSelector selector = new WhatsNextSelector(DEFAULT_RULES, BERLIN, skips);
 
     static Instant in(int minutes) {
         return NOW.plusSeconds(minutes * 60L);
@@ -171,7 +173,7 @@ class WhatsNextSelectorTest {
 
     @Test
     void statusFollowsCalendarbotLiteThresholds() {
-        SelectionRules r = SelectionRules.DEFAULTS;
+        SelectionRules r = DEFAULT_RULES;
         long hour = 3600;
         assertEquals(new WhatsNext.Status("Starting very soon", true, true), WhatsNextSelector.status(60, hour, r));
         assertEquals(new WhatsNext.Status("Starting very soon", true, true), WhatsNextSelector.status(120, hour, r));

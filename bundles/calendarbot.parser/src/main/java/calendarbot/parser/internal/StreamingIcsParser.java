@@ -49,7 +49,7 @@ public class StreamingIcsParser implements IcsParser {
 
     private volatile Config config;
 
-    /** Public for check-feed, which runs this code outside the framework. */
+    /** Public for the benchmark harness, which measures the parser without a framework. */
     @Activate
     @Modified
     public void activate(Config config) {

@@ -3,8 +3,8 @@ package calendarbot.refresh.internal;
 import calendarbot.api.Clock;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedFetcher;
+import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.IcsParser;
-import calendarbot.api.KioskSettings;
 import calendarbot.api.RecurrenceExpander;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Expansion;
@@ -66,23 +66,11 @@ final class Fakes {
         }
     }
 
-    static final class Settings implements KioskSettings {
-        ZoneId zone = ZoneId.of("Europe/Berlin");
-
-        @Override
-        public ZoneId zone() {
-            return zone;
-        }
-
-        @Override
-        public String layout() {
-            return "whatsnext";
-        }
-
-        @Override
-        public String meAddress() {
-            return "me@example.com";
-        }
+    /** The kiosk's settings as the refresher tests need them: Berlin, the owner's address. */
+    static FixedKioskSettings settings() {
+        FixedKioskSettings s = new FixedKioskSettings(ZoneId.of("Europe/Berlin"));
+        s.meAddress = "me@example.com";
+        return s;
     }
 
     static final class Parser implements IcsParser {

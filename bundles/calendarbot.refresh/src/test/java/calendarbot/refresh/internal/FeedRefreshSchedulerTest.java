@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
-import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.FetchException.Kind;
-import calendarbot.api.model.SourceStatus;
+import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.SourceStatus.State;
+import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.Validators;
 import calendarbot.refresh.internal.Fakes.Definition;
 import calendarbot.refresh.internal.Fakes.Expander;
@@ -18,7 +19,6 @@ import calendarbot.refresh.internal.Fakes.Fetcher;
 import calendarbot.refresh.internal.Fakes.Journal;
 import calendarbot.refresh.internal.Fakes.ManualScheduling;
 import calendarbot.refresh.internal.Fakes.Parser;
-import calendarbot.refresh.internal.Fakes.Settings;
 import calendarbot.refresh.internal.Fakes.Store;
 import java.io.IOException;
 import java.io.Reader;
@@ -63,7 +63,7 @@ class FeedRefreshSchedulerTest {
     /** The kiosk's "now", and bookkeeping time four years apart: an assertion shows which one was read. */
     final ManualTime kioskNow = new ManualTime("2026-03-02T09:30:00Z");
     final ManualTime time = new ManualTime("2030-07-15T12:00:00Z");
-    final Settings settings = new Settings();
+    final FixedKioskSettings settings = Fakes.settings();
     ManualScheduling scheduling;
 
     FeedRefreshScheduler newScheduler() {

@@ -40,7 +40,7 @@ class ThreadSchedulingTest {
         Fakes.Journal journal = new Fakes.Journal();
         FeedRefreshScheduler refresher = new FeedRefreshScheduler(hangingServer, new Fakes.Parser(journal),
                 new Fakes.Expander(), new Fakes.Store(), new ManualTime("2026-03-02T09:30:00Z").asClock(),
-                new ManualTime("2026-03-02T09:30:00Z"), new Fakes.Settings(),
+                new ManualTime("2026-03-02T09:30:00Z"), Fakes.settings(),
                 ThreadScheduling::new, new Random());
         refresher.bindSource(new Fakes.Definition("work", "https://calendar.example.com/work.ics"));
         refresher.configure(Configs.of(FeedRefreshScheduler.Config.class, Map.of("archiveDir", dir.toString())),

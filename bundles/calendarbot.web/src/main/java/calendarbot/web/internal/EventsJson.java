@@ -4,6 +4,7 @@ import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.JsonWriter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.JsonWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

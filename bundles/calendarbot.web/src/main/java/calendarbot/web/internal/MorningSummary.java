@@ -3,6 +3,7 @@ package calendarbot.web.internal;
 import calendarbot.api.EventStore;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
+import calendarbot.json.JsonWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -65,7 +65,7 @@ public class PageServlet extends HttpServlet {
     @Override
     public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long started = System.nanoTime();
-        String path = ApiServlet.path(req);
+        String path = JsonApiServlet.path(req);
         Endpoint endpoint = Endpoint.NOT_FOUND;
         int status = 500;
         try {

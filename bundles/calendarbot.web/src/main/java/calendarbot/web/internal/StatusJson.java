@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import calendarbot.json.JsonWriter;
 import java.lang.reflect.Array;
 import java.net.URI;
 import java.time.Instant;

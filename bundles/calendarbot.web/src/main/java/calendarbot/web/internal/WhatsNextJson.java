@@ -4,20 +4,16 @@ import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.json.JsonWriter;
 import java.util.Map;
 
 /**
  * The body of GET /api/whats-next: calendarbot_lite's {"meeting", "status"} plus what the kiosk layouts
  * need (the meeting in progress, today's all-day events, the server clock, the data age).
  */
-public final class WhatsNextJson {
+final class WhatsNextJson {
 
     private WhatsNextJson() {
-    }
-
-    /** The /api/whats-next body for check-feed: no sources' health, no data age, generation 0. */
-    public static String render(WhatsNext wn, java.time.ZoneId zone, String layout) {
-        return render(wn, new KioskView(zone, layout, 30, KioskView.DEFAULT_SKIP_KEYWORDS), Map.of(), null, 0);
     }
 
     /**

@@ -1,6 +1,10 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.Clock;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import calendarbot.api.ManualTime;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
@@ -139,6 +143,11 @@ final class Fixtures {
             return new WhatsNext(next.isEmpty() ? null : next.get(0), current.isEmpty() ? null : current.get(0),
                     allDay, status, t);
         }
+
+        @Override
+        public String exclusion(Occurrence occurrence) {
+            return occurrence.allDay() ? "all-day" : skips.isSkipped(occurrence.id()) ? "skipped" : null;
+        }
     }
 
     static final class MemorySkips implements SkipList {
@@ -176,6 +185,18 @@ final class Fixtures {
     static final class Settings implements KioskSettings {
         String layout = "whatsnext";
         ZoneId zone = LOS_ANGELES;
+        int heartbeatSeconds = 45;
+        List<String> skipKeywords = List.of("focus time", "deep work");
+
+        @Override
+        public int heartbeatSeconds() {
+            return heartbeatSeconds;
+        }
+
+        @Override
+        public List<String> skipKeywords() {
+            return skipKeywords;
+        }
 
         @Override
         public ZoneId zone() {
@@ -276,7 +297,7 @@ final class Fixtures {
         }
     }
 
-    /** A fully wired API servlet over the given store, with every optional service present. */
+    /** Both JSON servlets, fully wired over the given store with every optional service present. */
     static final class Api {
         final ListStore store;
         final MemorySkips skips = new MemorySkips();
@@ -284,22 +305,47 @@ final class Fixtures {
         final Refresher refresher = new Refresher();
         final LayoutRegistry layouts = new LayoutRegistry();
         final RequestMetrics metrics = new RequestMetrics();
-        final ApiServlet servlet = new ApiServlet();
+        final BrowserHeartbeats heartbeats = new BrowserHeartbeats();
+        final KioskApiServlet kiosk = new KioskApiServlet();
+        final OperationsServlet ops = new OperationsServlet();
+        /** Sends each request where the HTTP whiteboard would: the operations' paths, else the kiosk API. */
+        final HttpServlet servlet = new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                String path = JsonApiServlet.path(req);
+                boolean operations = path.equals("/metrics") || path.startsWith("/metrics/")
+                        || List.of("health", "status", "refresh").stream()
+                                .anyMatch(p -> path.equals("/api/" + p) || path.startsWith("/api/" + p + "/"));
+                (operations ? ops : kiosk).service(req, resp);
+            }
+        };
         final ManualTime time = new ManualTime(BOOKKEEPING);
         Instant now = NOW;
 
         Api(Occurrence... occurrences) {
             store = new ListStore(occurrences);
-            servlet.layouts = layouts;
-            servlet.metrics = metrics;
-            servlet.store = store;
-            servlet.skips = skips;
-            servlet.selector = new FirstMeeting(skips);
-            servlet.clock = () -> now;
-            servlet.time = time;
-            servlet.processStart = BOOKKEEPING.minus(Duration.ofHours(1));
-            servlet.refresher = refresher;
-            servlet.bindKioskSettings(settings, Map.of("heartbeatSeconds", 45));
+            kiosk.layouts = layouts;
+            kiosk.metrics = metrics;
+            kiosk.heartbeats = heartbeats;
+            kiosk.store = store;
+            kiosk.skips = skips;
+            kiosk.selector = new FirstMeeting(skips);
+            kiosk.clock = () -> now;
+            kiosk.time = time;
+            kiosk.refresher = refresher;
+            kiosk.kiosk = settings;
+            ops.metrics = metrics;
+            ops.heartbeats = heartbeats;
+            ops.store = store;
+            ops.skips = skips;
+            ops.selector = kiosk.selector;
+            ops.clock = kiosk.clock;
+            ops.time = time;
+            ops.refresher = refresher;
+            ops.kiosk = settings;
+            ops.processStart = BOOKKEEPING.minus(Duration.ofHours(1));
             refresher.sources.add(source("work", "Work", SourceStatus.State.OK, BOOKKEEPING.minusSeconds(120), null));
         }
 

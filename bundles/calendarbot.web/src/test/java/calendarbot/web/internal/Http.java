@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import calendarbot.json.JsonReader;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -104,10 +105,10 @@ final class Http {
         Response send(jakarta.servlet.http.HttpServlet servlet) throws IOException {
             Response response = new Response();
             HttpServletRequest req = build();
-            if (servlet instanceof ApiServlet api) {
-                api.service(req, response.build());
-            } else {
-                ((PageServlet) servlet).service(req, response.build());
+            try {
+                servlet.service((jakarta.servlet.ServletRequest) req, response.build());
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
             }
             return response;
         }

@@ -25,9 +25,9 @@ class StatusTest {
         Bundle system = bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System Bundle");
         Bundle web = bundle(7, "calendarbot.web", Bundle.ACTIVE, "file:/opt/calendarbot/bundle/calendarbot.web.jar");
         Bundle broken = bundle(9, "acme.layout.neon", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/neon.jar");
-        api.servlet.activate(context(new Bundle[] { system, web, broken }));
-        api.servlet.processStart = Fixtures.BOOKKEEPING.minusSeconds(90);
-        api.servlet.configurationAdmin = configAdmin(
+        api.ops.activate(context(new Bundle[] { system, web, broken }));
+        api.ops.processStart = Fixtures.BOOKKEEPING.minusSeconds(90);
+        api.ops.configurationAdmin = configAdmin(
                 config("calendarbot.source~work", "calendarbot.source", Map.of("name", "Work",
                         "url", "https://outlook.office365.com/owa/calendar/abc/secretkey/reachcalendar.ics",
                         "auth.password", "hunter2", "auth.token", "t0k3n", "enabled", true,
@@ -61,7 +61,7 @@ class StatusTest {
     @Test
     void withoutConfigAdminTheConfigIsNull() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
-        api.servlet.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
         Map<String, Object> body = Http.get("/api/status").send(api.servlet).json();
         assertTrue(body.containsKey("config"));
         assertEquals(null, body.get("config"));

@@ -1,68 +1,87 @@
-package calendarbot.web.internal;
+package calendarbot.json;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
- * A small streaming JSON writer: commas and colons are placed for the caller, strings are escaped so the
- * output is valid JSON (and safe inside a script tag) whatever the feed put into a summary.
+ * A small streaming JSON writer: commas and colons are placed for the caller, strings are escaped so the output is
+ * valid JSON whatever a feed put into a summary, and safe inside an HTML script tag ({@code <}, {@code >}, {@code &},
+ * U+2028 and U+2029 escaped). A lone surrogate is written as its escape, never as a replacement character.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int MAX_DEPTH = 63;
 
     private final StringBuilder out;
+    private final String indent;
     /** Bit d set: the container at depth d already holds a value, so the next one needs a comma. */
     private long filled;
     private int depth;
     private boolean afterName;
 
-    JsonWriter() {
+    public JsonWriter() {
         this(512);
     }
 
-    JsonWriter(int capacity) {
-        out = new StringBuilder(capacity);
+    public JsonWriter(int capacity) {
+        this(capacity, null);
     }
 
-    JsonWriter beginObject() {
+    private JsonWriter(int capacity, String indent) {
+        this.out = new StringBuilder(capacity);
+        this.indent = indent;
+    }
+
+    /** A writer that puts each member on its own line, indented by {@code spaces} per level (for files people read). */
+    public static JsonWriter indented(int spaces) {
+        return new JsonWriter(4096, " ".repeat(spaces));
+    }
+
+    /** {@code value} (maps, collections, strings, numbers, booleans, null, nested) as JSON text. */
+    public static String write(Object value) {
+        return new JsonWriter().value(value).toString();
+    }
+
+    public JsonWriter beginObject() {
         beforeValue();
         out.append('{');
         push();
         return this;
     }
 
-    JsonWriter endObject() {
-        pop();
-        out.append('}');
+    public JsonWriter endObject() {
+        close('}');
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         beforeValue();
         out.append('[');
         push();
         return this;
     }
 
-    JsonWriter endArray() {
-        pop();
-        out.append(']');
+    public JsonWriter endArray() {
+        close(']');
         return this;
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         if (afterName) {
             throw new IllegalStateException("two names in a row: " + name);
         }
+        if (depth == 0) {
+            throw new IllegalStateException("a name outside an object: " + name);
+        }
         separate();
         quote(out, name);
-        out.append(':');
+        out.append(indent == null ? ":" : ": ");
         afterName = true;
         return this;
     }
 
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         beforeValue();
         if (value == null) {
             out.append("null");
@@ -72,13 +91,14 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long value) {
+    public JsonWriter value(long value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter value(double value) {
+    /** NaN and infinities, which JSON cannot hold, are written as null. */
+    public JsonWriter value(double value) {
         beforeValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             out.append("null");
@@ -90,44 +110,88 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(boolean value) {
+    public JsonWriter value(boolean value) {
         beforeValue();
         out.append(value);
         return this;
     }
 
     /** A boxed number or null. */
-    JsonWriter value(Long value) {
+    public JsonWriter value(Long value) {
         return value == null ? nullValue() : value(value.longValue());
     }
 
-    JsonWriter nullValue() {
+    /**
+     * Any tree of maps (keys written as strings), collections, arrays of objects, strings, numbers, booleans and
+     * null. Other objects are written as their {@code toString()}.
+     */
+    public JsonWriter value(Object value) {
+        if (value == null) {
+            return nullValue();
+        }
+        if (value instanceof String s) {
+            return value(s);
+        }
+        if (value instanceof Boolean b) {
+            return value(b.booleanValue());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return value(((Number) value).doubleValue());
+        }
+        if (value instanceof Number n) {
+            return value(n.longValue());
+        }
+        if (value instanceof Map<?, ?> map) {
+            beginObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                name(String.valueOf(e.getKey())).value(e.getValue());
+            }
+            return endObject();
+        }
+        if (value instanceof Collection<?> list) {
+            beginArray();
+            for (Object v : list) {
+                value(v);
+            }
+            return endArray();
+        }
+        if (value instanceof Object[] array) {
+            beginArray();
+            for (Object v : array) {
+                value(v);
+            }
+            return endArray();
+        }
+        return value(value.toString());
+    }
+
+    public JsonWriter nullValue() {
         beforeValue();
         out.append("null");
         return this;
     }
 
-    JsonWriter field(String name, String value) {
+    public JsonWriter field(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, long value) {
+    public JsonWriter field(String name, long value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, Long value) {
+    public JsonWriter field(String name, Long value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, double value) {
+    public JsonWriter field(String name, double value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, boolean value) {
+    public JsonWriter field(String name, boolean value) {
         return name(name).value(value);
     }
 
-    JsonWriter field(String name, Collection<String> values) {
+    public JsonWriter field(String name, Collection<String> values) {
         name(name).beginArray();
         for (String v : values) {
             value(v);
@@ -158,6 +222,7 @@ final class JsonWriter {
         } else {
             filled |= bit;
         }
+        newLine(depth);
     }
 
     private void push() {
@@ -167,11 +232,25 @@ final class JsonWriter {
         filled &= ~(1L << depth);
     }
 
-    private void pop() {
+    private void close(char bracket) {
         if (depth == 0 || afterName) {
             throw new IllegalStateException("unbalanced JSON");
         }
+        boolean empty = (filled & 1L << depth) == 0;
         depth--;
+        if (!empty) {
+            newLine(depth);
+        }
+        out.append(bracket);
+    }
+
+    private void newLine(int level) {
+        if (indent != null) {
+            out.append('\n');
+            for (int i = 0; i < level; i++) {
+                out.append(indent);
+            }
+        }
     }
 
     /** Appends {@code value} as a JSON string literal. */

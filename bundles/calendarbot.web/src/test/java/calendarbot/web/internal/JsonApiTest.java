@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ApiServletTest {
+class JsonApiTest {
 
     static final Duration HOUR = Duration.ofHours(1);
     /** 08:00 in Los Angeles = 16:00 UTC. */
@@ -199,11 +199,11 @@ class ApiServletTest {
 
     @Test
     void aMissingServiceIsA503WithAJsonError() throws Exception {
-        api.servlet.store = null;
+        api.kiosk.store = null;
         var res = Http.get("/api/whats-next").send(api.servlet);
         assertEquals(503, res.status);
         assertEquals("event store", res.json().get("missing"));
-        api.servlet.skips = null;
+        api.kiosk.skips = null;
         assertEquals(503, Http.post("/api/skip", "{\"meeting_id\":\"x\"}").send(api.servlet).status);
     }
 
@@ -255,7 +255,7 @@ class ApiServletTest {
         assertEquals(503, Http.get("/api/health").send(api.servlet).status);
         api.refresher.sources.clear();
         assertEquals(200, Http.get("/api/health").send(api.servlet).status, "no source configured is not a fault");
-        api.servlet.refresher = null;
+        api.ops.refresher = null;
         var noRefresher = Http.get("/api/health").send(api.servlet);
         assertEquals(503, noRefresher.status);
         assertEquals(List.of("the refresher is not running"), noRefresher.json().get("problems"));
@@ -396,7 +396,7 @@ class ApiServletTest {
         assertEquals(202, Http.post("/api/refresh", "").send(api.servlet).status);
         assertEquals(List.of("work", "null"), api.refresher.refreshed);
         assertEquals(404, Http.post("/api/refresh?source=nope", "").send(api.servlet).status);
-        api.servlet.refresher = null;
+        api.ops.refresher = null;
         assertEquals(503, Http.post("/api/refresh", "").send(api.servlet).status);
     }
 
@@ -423,9 +423,9 @@ class ApiServletTest {
 
     @Test
     void pathsArePercentDecoded() {
-        assertEquals("/layouts/week/a b.css", ApiServlet.percentDecode("/layouts/week/a%20b.css"));
-        assertEquals("/caf\u00e9", ApiServlet.percentDecode("/caf%C3%A9"));
-        assertEquals("/100%", ApiServlet.percentDecode("/100%"));
+        assertEquals("/layouts/week/a b.css", JsonApiServlet.percentDecode("/layouts/week/a%20b.css"));
+        assertEquals("/caf\u00e9", JsonApiServlet.percentDecode("/caf%C3%A9"));
+        assertEquals("/100%", JsonApiServlet.percentDecode("/100%"));
     }
 
     private static List<String> uids(Map<String, Object> body) {
