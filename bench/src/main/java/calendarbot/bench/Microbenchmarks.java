@@ -1,5 +1,6 @@
 package calendarbot.bench;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.bench.Feeds.Feed;
 import calendarbot.bench.jmh.ExpanderBenchmark;
@@ -46,7 +47,7 @@ final class Microbenchmarks {
         Feed feed = Feed.LARGE;
         byte[] bytes = ParserBenchmark.feedBytes(feed);
         StreamingIcsParser parser = new StreamingIcsParser();
-        parser.activate(ConfigDefaults.of(StreamingIcsParser.Config.class));
+        parser.activate(ConfigProxy.defaults(StreamingIcsParser.Config.class));
         int events = parser.parse(new ByteArrayInputStream(bytes),
                 new ParseOptions(java.time.ZoneId.of("Europe/Berlin"), FeedWriter.ME, 500, 32 * 1024), e -> { })
                 .events();

@@ -1,5 +1,6 @@
 package calendarbot.bench;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.json.JsonReader;
@@ -40,7 +41,7 @@ public final class ParserRun {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         StreamingIcsParser parser = new StreamingIcsParser();
-        parser.activate(ConfigDefaults.of(StreamingIcsParser.Config.class));
+        parser.activate(ConfigProxy.defaults(StreamingIcsParser.Config.class));
         ParseOptions options = new ParseOptions(ZoneId.of("Europe/Berlin"), FeedWriter.ME, 500, 32 * 1024);
         long[] events = new long[1];
         for (int i = 0; i < warmups; i++) {

@@ -1,10 +1,6 @@
 package calendarbot.bench;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
@@ -21,6 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedWriterTest {
 
@@ -33,7 +33,7 @@ class FeedWriterTest {
 
     private static List<ParsedEvent> parse(byte[] bytes, ParseReport[] report) throws IOException {
         StreamingIcsParser parser = new StreamingIcsParser();
-        parser.activate(ConfigDefaults.of(StreamingIcsParser.Config.class));
+        parser.activate(ConfigProxy.defaults(StreamingIcsParser.Config.class));
         List<ParsedEvent> events = new ArrayList<>();
         report[0] = parser.parse(new ByteArrayInputStream(bytes),
                 new ParseOptions(ZoneId.of("Europe/Berlin"), FeedWriter.ME, 100_000, 32 * 1024), events::add);

@@ -1,5 +1,6 @@
 package calendarbot.bench.jmh;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.bench.FeedWriter;
 import calendarbot.bench.Feeds.Feed;
@@ -9,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +56,7 @@ public class ParserBenchmark {
     public void setUp() throws IOException {
         bytes = feedBytes(Feed.valueOf(feed));
         parser = new StreamingIcsParser();
-        parser.activate(defaults(StreamingIcsParser.Config.class));
+        parser.activate(ConfigProxy.defaults(StreamingIcsParser.Config.class));
         options = new ParseOptions(ZoneId.of("Europe/Berlin"), FeedWriter.ME, 500, 32 * 1024);
         relaxIcal4j();
     }
@@ -92,10 +92,5 @@ public class ParserBenchmark {
             }
         }
         return lines;
-    }
-
-    static <A> A defaults(Class<A> type) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> method.getName().equals("annotationType") ? type : method.getDefaultValue()));
     }
 }

@@ -53,9 +53,10 @@ public class SnapshotEventStore implements EventStore {
     private volatile State state = new State(new Snapshot[0], 0);
     private volatile int maxPerSource = 20_000;
 
+    /** Public for the benchmark harness, which measures the store without a framework. */
     @Activate
     @Modified
-    void configure(Config config) {
+    public void configure(Config config) {
         maxPerSource = Math.max(1, config.maxOccurrencesPerSource());
         LOG.info("event store keeps at most {} occurrences per calendar", maxPerSource);
     }

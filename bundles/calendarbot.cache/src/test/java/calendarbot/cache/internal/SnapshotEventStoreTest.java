@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
+import calendarbot.api.EventBuilder;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
-import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,7 @@ class SnapshotEventStoreTest {
 
     static SnapshotEventStore store(Map<String, Object> values) {
         SnapshotEventStore s = new SnapshotEventStore();
-        s.configure((SnapshotEventStore.Config) Proxy.newProxyInstance(SnapshotEventStore.Config.class.getClassLoader(),
-                new Class<?>[] {SnapshotEventStore.Config.class}, (proxy, method, args) ->
-                        values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue()));
+        s.configure(ConfigProxy.of(SnapshotEventStore.Config.class, values));
         return s;
     }
 
@@ -39,9 +38,9 @@ class SnapshotEventStoreTest {
     }
 
     static ParsedEvent event(String uid, String summary, EventTime recurrenceId, int sequence) {
-        return new ParsedEvent(uid, summary, "Room 1", null, EventTime.ofUtc(LocalDateTime.of(2025, 1, 1, 9, 0)),
-                null, null, List.of(), List.of(), List.of(), recurrenceId, false, sequence, null, null, null, null,
-                false, null, 0, null, null, 1);
+        return EventBuilder.event(uid).summary(summary).location("Room 1")
+                .start(EventTime.ofUtc(LocalDateTime.of(2025, 1, 1, 9, 0))).recurrenceId(recurrenceId).sequence(sequence)
+                .build();
     }
 
     static Occurrence at(String source, ParsedEvent e, long start, long end) {
@@ -156,11 +155,10 @@ class SnapshotEventStoreTest {
     @Test
     void equalTextsOfDifferentEventsShareOneString() {
         String teams = "Microsoft Teams meeting. Join on your computer, mobile app or room device.";
-        ParsedEvent a = new ParsedEvent("a", "A", new String("Room 1"), new String(teams), null, null, null, null, null,
-                null, null, false, 0, "CONFIRMED", null, null, null, false, "boss@example.com", 0, null, null, 1);
-        ParsedEvent b = new ParsedEvent("b", "B", new String("Room 1"), new String(teams), null, null, null, null, null,
-                null, null, false, 0, new String("CONFIRMED"), null, null, null, false, new String("boss@example.com"),
-                0, null, null, 2);
+        ParsedEvent a = EventBuilder.event("a").summary("A").location(new String("Room 1")).description(new String(teams))
+                .status("CONFIRMED").organizer("boss@example.com").build();
+        ParsedEvent b = EventBuilder.event("b").summary("B").location(new String("Room 1")).description(new String(teams))
+                .status(new String("CONFIRMED")).organizer(new String("boss@example.com")).line(2).build();
         store.replace("work", List.of(at("work", a, T0, T0 + H), at("work", b, T0 + H, T0 + 2 * H)));
         List<Occurrence> stored = store.startingFrom(T0, 2, null);
         ParsedEvent sa = stored.get(0).event(), sb = stored.get(1).event();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.ManualTime;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,6 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KioskConfigurationTest {
+
+    static KioskConfiguration.Config config(Map<String, ?> values) {
+        return ConfigProxy.of(KioskConfiguration.Config.class, values);
+    }
 
     /** Bookkeeping time, far from every fixed time below so a mix-up shows. */
     static final ManualTime TIME = new ManualTime("2031-05-06T07:08:09Z");
@@ -25,7 +30,7 @@ class KioskConfigurationTest {
     void defaultsAreWhatsNextTheJvmZoneAndTheBookkeepingTime() {
         ManualTime time = new ManualTime("2026-11-24T08:00:00Z");
         KioskConfiguration kiosk = new KioskConfiguration(Map.<String, String>of()::get, time);
-        kiosk.configure(Configs.kiosk(Map.of()));
+        kiosk.configure(config(Map.of()));
         assertEquals("whatsnext", kiosk.layout());
         assertEquals(ZoneId.systemDefault(), kiosk.zone());
         assertNull(kiosk.meAddress());
@@ -37,11 +42,11 @@ class KioskConfigurationTest {
     @Test
     void heartbeatAndSkipKeywordsComeFromTheConfigurationWithCalendarbotLitesDefaults() {
         KioskConfiguration kiosk = withEnvironment(Map.of());
-        kiosk.configure(Configs.kiosk(Map.of()));
+        kiosk.configure(config(Map.of()));
         assertEquals(30, kiosk.heartbeatSeconds());
         assertEquals(java.util.List.of("focus time", "focus", "deep work", "thinking time", "planning time"),
                 kiosk.skipKeywords());
-        kiosk.configure(Configs.kiosk(Map.of("heartbeatSeconds", 45, "skipKeywords", new String[] { " Gym ", "" })));
+        kiosk.configure(config(Map.of("heartbeatSeconds", 45, "skipKeywords", new String[] { " Gym ", "" })));
         assertEquals(45, kiosk.heartbeatSeconds());
         assertEquals(java.util.List.of("gym"), kiosk.skipKeywords(), "trimmed, lower case, blanks dropped");
     }
@@ -49,7 +54,7 @@ class KioskConfigurationTest {
     @Test
     void theTestTimeVariableWinsOverTheConfiguredFixedTime() {
         KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "2025-11-24T08:00:00Z"));
-        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
+        kiosk.configure(config(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
         assertEquals(Instant.parse("2025-11-24T08:00:00Z"), kiosk.now());
         assertEquals(kiosk.now(), kiosk.now(), "a fixed clock stays fixed");
     }
@@ -57,38 +62,38 @@ class KioskConfigurationTest {
     @Test
     void theConfiguredFixedTimeAppliesWithoutTheVariable() {
         KioskConfiguration kiosk = withEnvironment(Map.of());
-        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T10:00:00+02:00")));
+        kiosk.configure(config(Map.of("fixedTime", "2030-01-01T10:00:00+02:00")));
         assertEquals(Instant.parse("2030-01-01T08:00:00Z"), kiosk.now());
     }
 
     @Test
     void aLocalTestTimeIsReadInTheKioskZone() {
         KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "2025-07-01T09:30:00"));
-        kiosk.configure(Configs.kiosk(Map.of("timeZone", "America/Los_Angeles")));
+        kiosk.configure(config(Map.of("timeZone", "America/Los_Angeles")));
         assertEquals(Instant.parse("2025-07-01T16:30:00Z"), kiosk.now());
     }
 
     @Test
     void anUnreadableTestTimeFallsBackToTheConfiguredOne() {
         KioskConfiguration kiosk = withEnvironment(Map.of("CALENDARBOT_TEST_TIME", "tomorrow-ish"));
-        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
+        kiosk.configure(config(Map.of("fixedTime", "2030-01-01T00:00:00Z")));
         assertEquals(Instant.parse("2030-01-01T00:00:00Z"), kiosk.now());
     }
 
     @Test
     void removingTheFixedTimeReturnsToTheBookkeepingTime() {
         KioskConfiguration kiosk = withEnvironment(Map.of());
-        kiosk.configure(Configs.kiosk(Map.of("fixedTime", "2001-01-01T00:00:00Z")));
+        kiosk.configure(config(Map.of("fixedTime", "2001-01-01T00:00:00Z")));
         assertEquals(Instant.parse("2001-01-01T00:00:00Z"), kiosk.now());
-        kiosk.configure(Configs.kiosk(Map.of()));
+        kiosk.configure(config(Map.of()));
         assertEquals(TIME.instant(), kiosk.now());
     }
 
     @Test
     void anUnknownZoneKeepsThePreviousOne() {
         KioskConfiguration kiosk = withEnvironment(Map.of());
-        kiosk.configure(Configs.kiosk(Map.of("timeZone", "Europe/Berlin", "layout", "week", "meAddress", "me@x.org")));
-        kiosk.configure(Configs.kiosk(Map.of("timeZone", "Mars/Olympus_Mons", "layout", "week")));
+        kiosk.configure(config(Map.of("timeZone", "Europe/Berlin", "layout", "week", "meAddress", "me@x.org")));
+        kiosk.configure(config(Map.of("timeZone", "Mars/Olympus_Mons", "layout", "week")));
         assertEquals(ZoneId.of("Europe/Berlin"), kiosk.zone());
         assertEquals("week", kiosk.layout());
     }

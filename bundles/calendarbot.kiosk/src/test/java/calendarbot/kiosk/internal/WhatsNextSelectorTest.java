@@ -1,12 +1,14 @@
 package calendarbot.kiosk.internal;
 
-import static calendarbot.kiosk.internal.Meetings.allDay;
-import static calendarbot.kiosk.internal.Meetings.meeting;
+import static calendarbot.api.EventBuilder.meeting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
+import calendarbot.api.EventBuilder;
+import calendarbot.api.MemoryEventStore;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.WhatsNext;
@@ -27,8 +29,12 @@ class WhatsNextSelectorTest {
     static final Duration HOUR = Duration.ofHours(1);
 
     final MemorySkips skips = new MemorySkips();
+    static KioskConfiguration.Config kiosk(Map<String, ?> values) {
+        return ConfigProxy.of(KioskConfiguration.Config.class, values);
+    }
+
     /** The rules as the configuration's defaults make them (calendarbot_lite's). */
-    static final SelectionRules DEFAULT_RULES = SelectionRules.from(Configs.kiosk(java.util.Map.of()));
+    static final SelectionRules DEFAULT_RULES = SelectionRules.from(kiosk(Map.of()));
     final WhatsNextSelector selector = new WhatsNextSelector(DEFAULT_RULES, BERLIN, skips);
 
     static Instant in(int minutes) {
@@ -36,7 +42,7 @@ class WhatsNextSelectorTest {
     }
 
     WhatsNext select(Occurrence... occurrences) {
-        return selector.whatsNext(new Meetings.ListStore(occurrences), NOW);
+        return selector.whatsNext(new MemoryEventStore(occurrences), NOW);
     }
 
     String nextUid(Occurrence... occurrences) {
@@ -47,40 +53,40 @@ class WhatsNextSelectorTest {
     @Test
     void theEarliestMeetingAfterNowIsNext() {
         assertEquals("standup", nextUid(
-                meeting("past", "Earlier", in(-90), HOUR).build(),
-                meeting("review", "Review", in(60), HOUR).build(),
-                meeting("standup", "Standup", in(10), HOUR).build()));
+                meeting("past", "Earlier", in(-90), HOUR).occurrence("work"),
+                meeting("review", "Review", in(60), HOUR).occurrence("work"),
+                meeting("standup", "Standup", in(10), HOUR).occurrence("work")));
     }
 
     @Test
     void freeTimeIsNeverNext() {
         assertEquals("real", nextUid(
-                meeting("free", "Busy? no", in(5), HOUR).busyStatus("FREE").build(),
-                meeting("cancelled", "Cancelled: sync", in(6), HOUR).status("CANCELLED").build(),
-                meeting("deleted", "Removed", in(7), HOUR).outlookDeleted().build(),
-                meeting("transparent", "Reminder", in(8), HOUR).transparent().build(),
-                meeting("real", "Planning poker", in(20), HOUR).build()));
+                meeting("free", "Busy? no", in(5), HOUR).busyStatus("FREE").occurrence("work"),
+                meeting("cancelled", "Cancelled: sync", in(6), HOUR).status("CANCELLED").occurrence("work"),
+                meeting("deleted", "Removed", in(7), HOUR).outlookDeleted().occurrence("work"),
+                meeting("transparent", "Reminder", in(8), HOUR).transp("TRANSPARENT").occurrence("work"),
+                meeting("real", "Planning poker", in(20), HOUR).occurrence("work")));
     }
 
     @Test
     void aMeetingIDeclinedIsNotNext() {
         assertEquals("accepted", nextUid(
-                meeting("declined", "All hands", in(5), HOUR).myPartStat("DECLINED").build(),
-                meeting("accepted", "1:1", in(20), HOUR).myPartStat("ACCEPTED").build()));
+                meeting("declined", "All hands", in(5), HOUR).myPartStat("DECLINED").occurrence("work"),
+                meeting("accepted", "1:1", in(20), HOUR).myPartStat("ACCEPTED").occurrence("work")));
     }
 
     @Test
     void aTentativeMeetingIsKept() {
         assertEquals("maybe", nextUid(
                 meeting("maybe", "Optional demo", in(5), HOUR).status("TENTATIVE").myPartStat("TENTATIVE")
-                        .busyStatus("TENTATIVE").build(),
-                meeting("later", "Retro", in(20), HOUR).build()));
+                        .busyStatus("TENTATIVE").occurrence("work"),
+                meeting("later", "Retro", in(20), HOUR).occurrence("work")));
     }
 
     @Test
     void aSkippedMeetingIsNotNextUntilUnskipped() {
-        Occurrence standup = meeting("standup", "Standup", in(10), HOUR).build();
-        Occurrence review = meeting("review", "Review", in(60), HOUR).build();
+        Occurrence standup = meeting("standup", "Standup", in(10), HOUR).occurrence("work");
+        Occurrence review = meeting("review", "Review", in(60), HOUR).occurrence("work");
         skips.skip(standup.id());
         assertEquals("review", nextUid(standup, review));
         skips.unskip(standup.id());
@@ -90,37 +96,38 @@ class WhatsNextSelectorTest {
     @Test
     void skipKeywordsMatchAnyCaseAnywhereInTheSubject() {
         assertEquals("sync", nextUid(
-                meeting("focus", "FOCUS TIME (do not book)", in(5), HOUR).build(),
-                meeting("deep", "Deep Work block", in(6), HOUR).build(),
-                meeting("sync", "Team sync", in(30), HOUR).build()));
+                meeting("focus", "FOCUS TIME (do not book)", in(5), HOUR).occurrence("work"),
+                meeting("deep", "Deep Work block", in(6), HOUR).occurrence("work"),
+                meeting("sync", "Team sync", in(30), HOUR).occurrence("work")));
     }
 
     @Test
     void lunchGivesWayToAMeetingWithinThirtyMinutes() {
         assertEquals("customer", nextUid(
-                meeting("lunch", "Lunch", in(10), HOUR).build(),
-                meeting("customer", "Customer call", in(40), HOUR).build()));
+                meeting("lunch", "Lunch", in(10), HOUR).occurrence("work"),
+                meeting("customer", "Customer call", in(40), HOUR).occurrence("work")));
     }
 
     @Test
     void lunchStaysNextWhenTheOtherMeetingIsMoreThanThirtyMinutesLater() {
         assertEquals("lunch", nextUid(
-                meeting("lunch", "Lunch", in(10), HOUR).build(),
-                meeting("customer", "Customer call", in(41), HOUR).build()));
+                meeting("lunch", "Lunch", in(10), HOUR).occurrence("work"),
+                meeting("customer", "Customer call", in(41), HOUR).occurrence("work")));
     }
 
     @Test
     void lunchAloneIsNext() {
-        assertEquals("lunch", nextUid(meeting("lunch", "Team lunch", in(10), HOUR).build()));
+        assertEquals("lunch", nextUid(meeting("lunch", "Team lunch", in(10), HOUR).occurrence("work")));
     }
 
     @Test
     void allDayEventsAreListedForTodayButNeverNext() {
         LocalDate today = LocalDate.of(2026, 11, 24);
-        Occurrence holiday = allDay("holiday", "Company holiday", today, BERLIN);
-        Occurrence tomorrow = allDay("offsite", "Offsite", today.plusDays(1), BERLIN);
-        Occurrence yesterday = allDay("trip", "Trip", today.minusDays(1), BERLIN);
-        Occurrence review = meeting("review", "Review", in(60), HOUR).build();
+        Occurrence holiday = EventBuilder.allDay("holiday", "Company holiday", today).allDayOccurrence("work", BERLIN);
+        Occurrence tomorrow = EventBuilder.allDay("offsite", "Offsite", today.plusDays(1))
+                .allDayOccurrence("work", BERLIN);
+        Occurrence yesterday = EventBuilder.allDay("trip", "Trip", today.minusDays(1)).allDayOccurrence("work", BERLIN);
+        Occurrence review = meeting("review", "Review", in(60), HOUR).occurrence("work");
         WhatsNext result = select(holiday, tomorrow, yesterday, review);
         assertEquals("review", result.next().event().uid());
         assertEquals(List.of("holiday"), result.allDay().stream().map(o -> o.event().uid()).toList());
@@ -129,8 +136,10 @@ class WhatsNextSelectorTest {
     @Test
     void freeHolidaysStayOnTheBannerButCancelledDaysDoNot() {
         LocalDate today = LocalDate.of(2026, 11, 24);
-        Occurrence holiday = allDay("thanksgiving", "Thanksgiving", today, BERLIN, null, "TRANSPARENT");
-        Occurrence cancelled = allDay("offsite", "Offsite", today, BERLIN, "CANCELLED", null);
+        Occurrence holiday = EventBuilder.allDay("thanksgiving", "Thanksgiving", today).transp("TRANSPARENT")
+                .allDayOccurrence("work", BERLIN);
+        Occurrence cancelled = EventBuilder.allDay("offsite", "Offsite", today).status("CANCELLED")
+                .allDayOccurrence("work", BERLIN);
         WhatsNext result = select(holiday, cancelled);
         assertEquals(List.of("thanksgiving"), result.allDay().stream().map(o -> o.event().uid()).toList());
         assertEquals(null, result.next());
@@ -138,7 +147,8 @@ class WhatsNextSelectorTest {
 
     @Test
     void anAllDayEventOfTomorrowIsNotNextEvenWhenNothingElseIs() {
-        Occurrence tomorrow = allDay("offsite", "Offsite", LocalDate.of(2026, 11, 25), BERLIN);
+        Occurrence tomorrow = EventBuilder.allDay("offsite", "Offsite", LocalDate.of(2026, 11, 25))
+                .allDayOccurrence("work", BERLIN);
         WhatsNext result = select(tomorrow);
         assertNull(result.next());
         assertEquals(WhatsNextSelector.NO_MEETINGS, result.status());
@@ -146,8 +156,8 @@ class WhatsNextSelectorTest {
 
     @Test
     void theMeetingInProgressIsReportedBesideTheNext() {
-        Occurrence running = meeting("running", "Architecture", in(-30), HOUR).build();
-        Occurrence next = meeting("next", "Standup", in(45), HOUR).build();
+        Occurrence running = meeting("running", "Architecture", in(-30), HOUR).occurrence("work");
+        Occurrence next = meeting("next", "Standup", in(45), HOUR).occurrence("work");
         WhatsNext result = select(running, next);
         assertEquals("running", result.current().event().uid());
         assertEquals("next", result.next().event().uid());
@@ -156,15 +166,15 @@ class WhatsNextSelectorTest {
 
     @Test
     void freeOrSkippedTimeInProgressIsNotCurrent() {
-        Occurrence free = meeting("free", "Travel", in(-30), HOUR).transparent().build();
-        Occurrence skipped = meeting("skipped", "Old sync", in(-10), HOUR).build();
+        Occurrence free = meeting("free", "Travel", in(-30), HOUR).transp("TRANSPARENT").occurrence("work");
+        Occurrence skipped = meeting("skipped", "Old sync", in(-10), HOUR).occurrence("work");
         skips.skip(skipped.id());
         assertNull(select(free, skipped).current());
     }
 
     @Test
     void aMeetingStartingNowIsNextAndInProgress() {
-        Occurrence now = meeting("now", "Starts now", NOW, HOUR).build();
+        Occurrence now = meeting("now", "Starts now", NOW, HOUR).occurrence("work");
         WhatsNext result = select(now);
         assertEquals("now", result.next().event().uid());
         assertEquals("now", result.current().event().uid());
@@ -189,7 +199,7 @@ class WhatsNextSelectorTest {
 
     @Test
     void thresholdsComeFromTheConfiguration() {
-        SelectionRules r = SelectionRules.from(Configs.kiosk(Map.of("urgentMinutes", 5, "criticalMinutes", 0)));
+        SelectionRules r = SelectionRules.from(kiosk(Map.of("urgentMinutes", 5, "criticalMinutes", 0)));
         assertEquals("Starting very soon", WhatsNextSelector.status(59, 3600, r).message());
         assertEquals("Starting soon", WhatsNextSelector.status(60, 3600, r).message());
         assertEquals("Starting within the hour", WhatsNextSelector.status(6 * 60, 3600, r).message());
@@ -197,7 +207,7 @@ class WhatsNextSelectorTest {
 
     @Test
     void statusOfTheNextMeetingIsReported() {
-        WhatsNext result = select(meeting("soon", "Standup", in(10), HOUR).build());
+        WhatsNext result = select(meeting("soon", "Standup", in(10), HOUR).occurrence("work"));
         assertTrue(result.status().urgent());
         assertFalse(result.status().critical());
         assertEquals("Starting soon", result.status().message());
@@ -205,25 +215,25 @@ class WhatsNextSelectorTest {
 
     @Test
     void configuredKeywordsReplaceTheDefaults() {
-        WhatsNextSelector custom = new WhatsNextSelector(SelectionRules.from(Configs.kiosk(Map.of(
+        WhatsNextSelector custom = new WhatsNextSelector(SelectionRules.from(kiosk(Map.of(
                 "skipKeywords", new String[] { "gym" }, "deprioritizedKeywords", new String[] { "coffee" },
                 "preferWindowMinutes", 15))), BERLIN, skips);
-        var store = new Meetings.ListStore(
-                meeting("gym", "Gym", in(1), HOUR).build(),
-                meeting("coffee", "Coffee chat", in(5), HOUR).build(),
-                meeting("focus", "Focus time", in(19), HOUR).build());
+        var store = new MemoryEventStore(
+                meeting("gym", "Gym", in(1), HOUR).occurrence("work"),
+                meeting("coffee", "Coffee chat", in(5), HOUR).occurrence("work"),
+                meeting("focus", "Focus time", in(19), HOUR).occurrence("work"));
         assertEquals("focus", custom.whatsNext(store, NOW).next().event().uid());
     }
 
     @Test
     void theExclusionSaysWhyAMeetingIsNotShown() {
         assertEquals("declined by you (PARTSTAT=DECLINED)",
-                selector.exclusion(meeting("d", "All hands", in(5), HOUR).myPartStat("DECLINED").build()));
+                selector.exclusion(meeting("d", "All hands", in(5), HOUR).myPartStat("DECLINED").occurrence("work")));
         assertEquals("subject contains the skip keyword \"deep work\"",
-                selector.exclusion(meeting("w", "Deep work", in(5), HOUR).build()));
+                selector.exclusion(meeting("w", "Deep work", in(5), HOUR).occurrence("work")));
         assertEquals("free time (X-MICROSOFT-CDO-BUSYSTATUS:FREE)",
-                selector.exclusion(meeting("f", "Hold", in(5), HOUR).busyStatus("FREE").build()));
-        assertNull(selector.exclusion(meeting("ok", "Review", in(5), HOUR).status("TENTATIVE").build()));
+                selector.exclusion(meeting("f", "Hold", in(5), HOUR).busyStatus("FREE").occurrence("work")));
+        assertNull(selector.exclusion(meeting("ok", "Review", in(5), HOUR).status("TENTATIVE").occurrence("work")));
     }
 
     /** A skip list in memory. */

@@ -1,23 +1,25 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.Clock;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import calendarbot.api.ManualTime;
+import calendarbot.api.EventBuilder;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
-import calendarbot.api.KioskSettings;
+import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.Layout;
+import calendarbot.api.ManualTime;
 import calendarbot.api.MeetingSelector;
+import calendarbot.api.MemoryEventStore;
+import calendarbot.api.MemorySkipList;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Occurrence;
-import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -29,21 +31,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /** Small fakes of the calendarbot.api services for the web tests. */
 final class Fixtures {
 
     static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
-    /** 06:00 in Los Angeles. */
-    /** The kiosk's "now". */
+    /** The kiosk's "now": 06:00 in Los Angeles. */
     static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
     /** Bookkeeping time, months from the kiosk's now so an answer shows which clock it read. */
     static final Instant BOOKKEEPING = Instant.parse("2027-03-01T10:00:00Z");
@@ -55,73 +52,23 @@ final class Fixtures {
         return meeting(uid, summary, start, length, null, null);
     }
 
+    /** A confirmed meeting in Los Angeles that the owner accepted, as Outlook sends one. */
     static Occurrence meeting(String uid, String summary, Instant start, Duration length, String busyStatus,
             String onlineUrl) {
-        ParsedEvent e = new ParsedEvent(uid, summary, "Room Ada", "Agenda: <b>demo</b>",
-                EventTime.of(LocalDateTime.ofInstant(start, LOS_ANGELES), LOS_ANGELES),
-                EventTime.of(LocalDateTime.ofInstant(start.plus(length), LOS_ANGELES), LOS_ANGELES), null, null,
-                null, null, null, false, 0, "CONFIRMED", "OPAQUE", null, busyStatus, false, "boss@example.org", 3,
-                "ACCEPTED", onlineUrl, 1);
-        return new Occurrence("work", e, start.getEpochSecond(), start.plus(length).getEpochSecond(),
-                start.getEpochSecond(), false);
+        return EventBuilder.event(uid).summary(summary).location("Room Ada").description("Agenda: <b>demo</b>")
+                .start(EventTime.of(LocalDateTime.ofInstant(start, LOS_ANGELES), LOS_ANGELES))
+                .end(EventTime.of(LocalDateTime.ofInstant(start.plus(length), LOS_ANGELES), LOS_ANGELES))
+                .status("CONFIRMED").transp("OPAQUE").busyStatus(busyStatus).organizer("boss@example.org")
+                .attendees(3).myPartStat("ACCEPTED").onlineMeetingUrl(onlineUrl).occurrence("work");
     }
 
     static Occurrence allDay(String uid, String summary, LocalDate day, ZoneId zone) {
-        ParsedEvent e = new ParsedEvent(uid, summary, null, null, EventTime.ofDate(day), EventTime.ofDate(day.plusDays(1)),
-                null, null, null, null, null, false, 0, null, null, null, null, false, null, 0, null, null, 1);
-        long start = day.atStartOfDay(zone).toEpochSecond();
-        return new Occurrence("work", e, start, day.plusDays(1).atStartOfDay(zone).toEpochSecond(), start, true);
+        return EventBuilder.allDay(uid, summary, day).allDayOccurrence("work", zone);
     }
 
     static SourceStatus source(String id, String name, SourceStatus.State state, Instant lastSuccess, String error) {
         return new SourceStatus(id, name, "#3b82f6", state, lastSuccess, lastSuccess, error, 12, 4096, 0,
                 lastSuccess == null ? null : lastSuccess.plusSeconds(300));
-    }
-
-    /** An EventStore over a list. */
-    static final class ListStore implements EventStore {
-        final List<Occurrence> occurrences = new ArrayList<>();
-        long generation = 7;
-
-        ListStore(Occurrence... items) {
-            occurrences.addAll(List.of(items));
-            occurrences.sort(Comparator.comparingLong(Occurrence::start));
-        }
-
-        @Override
-        public void replace(String sourceId, List<Occurrence> list) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(String sourceId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Occurrence> range(long from, long to) {
-            return occurrences.stream().filter(o -> o.start() < to && (o.end() > from || o.start() >= from)).toList();
-        }
-
-        @Override
-        public List<Occurrence> startingFrom(long t, int limit, Predicate<Occurrence> filter) {
-            return occurrences.stream().filter(o -> o.start() >= t).filter(filter).limit(limit).toList();
-        }
-
-        @Override
-        public List<Occurrence> inProgress(long t) {
-            return occurrences.stream().filter(o -> o.inProgressAt(t)).toList();
-        }
-
-        @Override
-        public int size(String sourceId) {
-            return (int) occurrences.stream().filter(o -> o.sourceId().equals(sourceId)).count();
-        }
-
-        @Override
-        public long generation() {
-            return generation;
-        }
     }
 
     /** The first timed, non-skipped occurrence from now; enough to test the web's side of the selection. */
@@ -147,70 +94,6 @@ final class Fixtures {
         @Override
         public String exclusion(Occurrence occurrence) {
             return occurrence.allDay() ? "all-day" : skips.isSkipped(occurrence.id()) ? "skipped" : null;
-        }
-    }
-
-    static final class MemorySkips implements SkipList {
-        final Map<String, Instant> map = new TreeMap<>();
-
-        @Override
-        public boolean isSkipped(String id) {
-            return map.containsKey(id);
-        }
-
-        @Override
-        public Instant skip(String id) {
-            map.put(id, NOW.plus(Duration.ofHours(24)));
-            return map.get(id);
-        }
-
-        @Override
-        public boolean unskip(String id) {
-            return map.remove(id) != null;
-        }
-
-        @Override
-        public int clear() {
-            int n = map.size();
-            map.clear();
-            return n;
-        }
-
-        @Override
-        public Map<String, Instant> skipped() {
-            return Map.copyOf(map);
-        }
-    }
-
-    static final class Settings implements KioskSettings {
-        String layout = "whatsnext";
-        ZoneId zone = LOS_ANGELES;
-        int heartbeatSeconds = 45;
-        List<String> skipKeywords = List.of("focus time", "deep work");
-
-        @Override
-        public int heartbeatSeconds() {
-            return heartbeatSeconds;
-        }
-
-        @Override
-        public List<String> skipKeywords() {
-            return skipKeywords;
-        }
-
-        @Override
-        public ZoneId zone() {
-            return zone;
-        }
-
-        @Override
-        public String layout() {
-            return layout;
-        }
-
-        @Override
-        public String meAddress() {
-            return null;
         }
     }
 
@@ -299,9 +182,10 @@ final class Fixtures {
 
     /** Both JSON servlets, fully wired over the given store with every optional service present. */
     static final class Api {
-        final ListStore store;
-        final MemorySkips skips = new MemorySkips();
-        final Settings settings = new Settings();
+        final MemoryEventStore store;
+        final ManualTime time = new ManualTime(BOOKKEEPING);
+        final MemorySkipList skips = new MemorySkipList(time);
+        final FixedKioskSettings settings = new FixedKioskSettings(LOS_ANGELES);
         final Refresher refresher = new Refresher();
         final LayoutRegistry layouts = new LayoutRegistry();
         final RequestMetrics metrics = new RequestMetrics();
@@ -321,11 +205,13 @@ final class Fixtures {
                 (operations ? ops : kiosk).service(req, resp);
             }
         };
-        final ManualTime time = new ManualTime(BOOKKEEPING);
         Instant now = NOW;
 
         Api(Occurrence... occurrences) {
-            store = new ListStore(occurrences);
+            store = new MemoryEventStore(occurrences);
+            store.generation(7);
+            settings.heartbeatSeconds = 45;
+            settings.skipKeywords = List.of("focus time", "deep work");
             kiosk.layouts = layouts;
             kiosk.metrics = metrics;
             kiosk.heartbeats = heartbeats;

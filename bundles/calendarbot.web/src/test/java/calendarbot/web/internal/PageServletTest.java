@@ -1,18 +1,18 @@
 package calendarbot.web.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import calendarbot.api.FixedKioskSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PageServletTest {
 
     final LayoutRegistry layouts = new LayoutRegistry();
-    final Fixtures.Settings settings = new Fixtures.Settings();
+    final FixedKioskSettings settings = new FixedKioskSettings(Fixtures.LOS_ANGELES);
     final PageServlet page = new PageServlet();
     final Fixtures.MemoryLayout whatsnext = new Fixtures.MemoryLayout("whatsnext",
             "index.html", "<!DOCTYPE html><title>next</title><script src=\"/static/calendarbot.js\"></script>",

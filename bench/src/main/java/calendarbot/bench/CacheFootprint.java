@@ -1,8 +1,10 @@
-package calendarbot.cache.internal;
+package calendarbot.bench;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.cache.internal.SnapshotEventStore;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,8 +17,7 @@ import java.util.Map;
  * parser makes them: equal texts are separate copies), against the same occurrences as a list of records.
  *
  * <pre>
- * mvn -o -q -pl bundles/calendarbot.cache test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=calendarbot.cache.internal.CacheFootprint
+ * bench/run --help; java -cp bench/target/calendarbot-bench.jar calendarbot.bench.CacheFootprint
  * </pre>
  */
 public final class CacheFootprint {
@@ -29,14 +30,14 @@ public final class CacheFootprint {
 
     public static void main(String[] args) throws Exception {
         // load classes and fill the JDK's zone caches first, so that the baseline holds them already
-        SnapshotEventStoreTest.store(Map.of()).replace("warm-up", occurrences(masters()).subList(0, 1000));
+        store(20_000).replace("warm-up", occurrences(masters()).subList(0, 1000));
         long base = used();
         List<ParsedEvent> masters = masters();
         long withEvents = used();
         List<Occurrence> list = occurrences(masters);
         long withList = used();
 
-        SnapshotEventStore store = SnapshotEventStoreTest.store(Map.of("maxOccurrencesPerSource", 200_000));
+        SnapshotEventStore store = store(200_000);
         store.replace("work", list);
         int n = list.size();
         list = null;
@@ -58,6 +59,12 @@ public final class CacheFootprint {
         System.out.printf("    and the shared events with one copy of each text: %,d bytes%n",
                 (withStore - base) - (long) ((8 + 4 + 4 + 4 + 1 / 8.0 + 8 / 64.0) * n));
         System.out.println("  (store still alive: " + store.generation() + ")");
+    }
+
+    private static SnapshotEventStore store(int maxPerSource) {
+        SnapshotEventStore store = new SnapshotEventStore();
+        store.configure(ConfigProxy.of(SnapshotEventStore.Config.class, Map.of("maxOccurrencesPerSource", maxPerSource)));
+        return store;
     }
 
     private static List<ParsedEvent> masters() {
