@@ -38,12 +38,10 @@ public class PiProfileIT {
 
     @Configuration
     public Option[] config() throws IOException {
-        Option[] options = ProfileBoot.options("pi");
         // The week layout as a user would copy it from the full distribution.
         Path week = Distribution.home("full").resolve("bundle/calendarbot.layout.week.jar");
-        Files.copy(week, Path.of(System.getProperty(ProfileBoot.WORK)).resolve(WEEK_JAR),
-                StandardCopyOption.REPLACE_EXISTING);
-        return options;
+        return ProfileBoot.options("pi",
+                work -> Files.copy(week, work.resolve(WEEK_JAR), StandardCopyOption.REPLACE_EXISTING));
     }
 
     @Test

@@ -32,7 +32,16 @@ final class ProfileBoot {
     private ProfileBoot() {
     }
 
+    /** Prepares the work folder before the framework starts (a jar to copy, a file to write). */
+    interface WorkSetup {
+        void prepare(Path work) throws IOException;
+    }
+
     static Option[] options(String profile) throws IOException {
+        return options(profile, work -> { });
+    }
+
+    static Option[] options(String profile, WorkSetup setup) throws IOException {
         Path home = Distribution.home(profile);
         Path work = Files.createTempDirectory("calendarbot-it-" + profile + "-");
         Path configs = work.resolve("configs");
@@ -45,12 +54,11 @@ final class ProfileBoot {
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         Path data = Files.createDirectories(work.resolve("data"));
         Path userConfigs = Files.createDirectories(work.resolve("user-configs"));
+        setup.prepare(work);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        System.setProperty("calendarbot.data", data.toString());
-        System.setProperty(WORK, work.toString());
 
         Map<String, String> props = Main.frameworkProperties(
                 new LaunchOptions(home, profile, port, "127.0.0.1", data, userConfigs));
@@ -60,6 +68,9 @@ final class ProfileBoot {
         props.remove("org.osgi.framework.storage.clean");
 
         List<Option> options = new ArrayList<>();
+        // set by Pax Exam when this class's framework starts: the configuration methods of every test class run
+        // before the first test, so a System.setProperty here would leave the last class's folder for all of them
+        options.add(systemProperty("calendarbot.data").value(data.toString()));
         options.add(systemProperty(WORK).value(work.toString()));
         options.add(systemProperty(PORT).value(Integer.toString(port)));
         props.forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
