@@ -363,16 +363,11 @@
 
     function injectStyle() {
         if (doc.getElementById("cb-style")) return;
-        var style = doc.createElement("style");
-        style.id = "cb-style";
-        // Layouts may restyle #cb-banner; this default is legible from across the room on any of them.
-        style.textContent =
-            "#cb-banner{position:fixed;left:0;right:0;bottom:0;z-index:1000;padding:.6em 1em;" +
-            "font:600 clamp(14px,4.2vmin,28px)/1.25 system-ui,'DejaVu Sans',sans-serif;text-align:center;" +
-            "background:#fde68a;color:#1c1917;border-top:3px solid #b45309}" +
-            "#cb-banner.cb-offline{background:#fecaca;border-top-color:#b91c1c}" +
-            "html.cb-eink #cb-banner{background:#000;color:#fff;border-top:3px solid #000}";
-        (doc.head || doc.documentElement).appendChild(style);
+        var link = doc.createElement("link");
+        link.id = "cb-style";
+        link.rel = "stylesheet";
+        link.href = "/static/calendarbot.css";
+        (doc.head || doc.documentElement).appendChild(link);
     }
 
     // ---------------------------------------------------------------- ready mark and heartbeat

@@ -13,7 +13,8 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
                    calendarbot check-feed <file|url> [--now ISO] [--from DATE --to DATE] [--tz ZONE]
                                           [--max-per-rule N] [--format text|json|jsonl] [--config DIR] [--data DIR]
               --port N      HTTP port (default 8080, or $CALENDARBOT_PORT)
-              --host ADDR   address to listen on (default 0.0.0.0)
+              --host ADDR   address to listen on (default: 127.0.0.1 in the pi profile, whose display is on the
+                            same machine; 0.0.0.0 in the full profile; or $CALENDARBOT_WEB_HOST)
               --config DIR  an extra watched configuration folder, read after the profile's own
                             (default: <data>/configs)
               --data DIR    storage, feed archive, logs (default: <home>/data)""";
@@ -21,7 +22,7 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
     public static LaunchOptions parse(String[] args, Path home) throws IOException {
         String profile = readProfile(home);
         int port = envInt("CALENDARBOT_PORT", 8080);
-        String host = "0.0.0.0";
+        String host = defaultHost(profile, System::getenv);
         Path data = null;
         Path config = null;
         for (int i = 0; i < args.length; i++) {
@@ -45,6 +46,18 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
         data = (data == null ? home.resolve("data") : data).toAbsolutePath().normalize();
         config = (config == null ? data.resolve("configs") : config).toAbsolutePath().normalize();
         return new LaunchOptions(home, profile, port, host, data, config);
+    }
+
+    /**
+     * The pi profile drives a display on the same machine: nothing on the LAN needs to reach it (a skip, a refresh)
+     * until its owner opens it with --host 0.0.0.0 or CALENDARBOT_WEB_HOST.
+     */
+    static String defaultHost(String profile, java.util.function.UnaryOperator<String> environment) {
+        String configured = environment.apply("CALENDARBOT_WEB_HOST");
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        return "pi".equals(profile) ? "127.0.0.1" : "0.0.0.0";
     }
 
     private static String readProfile(Path home) throws IOException {

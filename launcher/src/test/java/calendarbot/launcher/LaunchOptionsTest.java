@@ -21,6 +21,13 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void thePiListensOnlyWhereItsDisplayIsUntilItsOwnerOpensIt() {
+        assertEquals("127.0.0.1", LaunchOptions.defaultHost("pi", name -> null));
+        assertEquals("0.0.0.0", LaunchOptions.defaultHost("full", name -> null));
+        assertEquals("0.0.0.0", LaunchOptions.defaultHost("pi", java.util.Map.of("CALENDARBOT_WEB_HOST", "0.0.0.0")::get));
+    }
+
+    @Test
     void optionsOverrideAndBadValuesAreExplained(@TempDir Path home) throws Exception {
         LaunchOptions o = LaunchOptions.parse(new String[] {"--port", "9090", "--config", "/tmp/x", "--data", "/tmp/d"}, home);
         assertEquals(9090, o.port());

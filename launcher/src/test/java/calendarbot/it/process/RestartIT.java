@@ -1,6 +1,7 @@
 package calendarbot.it.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.it.Distribution;
@@ -41,6 +42,8 @@ class RestartIT {
             Matcher ready = Pattern.compile("ready in (\\d+) ms .*RSS (\\d+) MB").matcher(log);
             assertTrue(ready.find(), "no ready line with time and RSS in the log:\n" + log);
             assertTrue(log.contains(password), "the generated password is printed once");
+            assertFalse(Files.readString(work.resolve("data/logs/calendarbot.log")).contains(password),
+                    "the password stays out of the log file");
 
             int exit = kiosk.interrupt();
             assertTrue(exit == 0 || exit == 130, "exit code after SIGINT: " + exit);

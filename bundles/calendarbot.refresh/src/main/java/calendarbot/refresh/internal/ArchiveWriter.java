@@ -7,7 +7,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The copy of a body being received, written to a temp file beside the archive. A write error (disk full, SD
@@ -25,8 +24,7 @@ final class ArchiveWriter {
     ArchiveWriter(Path temp, Path target) throws IOException {
         this.temp = temp;
         this.target = target;
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = PrivateFiles.create(temp);
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
     }
 

@@ -110,8 +110,7 @@ final class FeedArchive {
         Files.createDirectories(dir);
         Path target = meta(id);
         Path temp = temp(target);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = PrivateFiles.create(temp)) {
             Writer out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
             p.store(out, "CalendarBot: validators of " + id + ".ics, sent with the next fetch");
             out.flush();

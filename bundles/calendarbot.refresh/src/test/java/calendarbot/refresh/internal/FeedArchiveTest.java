@@ -1,11 +1,5 @@
 package calendarbot.refresh.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import calendarbot.api.model.Validators;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +8,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedArchiveTest {
 
@@ -51,6 +53,18 @@ class FeedArchiveTest {
 
         assertArrayEquals(body, Files.readAllBytes(archive.body("work")));
         assertFalse(Files.exists(FeedArchive.temp(archive.body("work"))));
+    }
+
+    @Test
+    void theBodyAndItsMetaAreReadableByTheirOwnerOnly() throws IOException {
+        FeedArchive archive = new FeedArchive(dir.resolve("feeds"));
+        ArchiveWriter writer = archive.begin("work");
+        writer.write(body(), 0, 100);
+        assertNull(writer.commit());
+        archive.writeMeta("work", new FeedArchive.Meta(new Validators("\"v1\"", null), null, null, 100));
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(archive.body("work")));
+        assertEquals(ownerOnly, Files.getPosixFilePermissions(archive.meta("work")));
     }
 
     @Test

@@ -81,9 +81,10 @@ public class ConsoleCredentials {
             String generated = generatePassword();
             hash = hash(generated);
             writePasswordFile(generated);
-            LOG.warn("Web console: no credentials configured; generated a password for user '{}': {} "
-                    + "(also in {}; this is the only time it is logged)", user, generated,
-                    dataDir.resolve(PASSWORD_FILE));
+            // on the console (a person starting it, or the journal) once; never into the log file, which outlives it
+            System.out.println("calendarbot: web console user '" + user + "', generated password: " + generated);
+            LOG.warn("Web console: no credentials configured; generated a password for user '{}', printed once on the "
+                    + "console and kept in {} (readable by its owner only)", user, dataDir.resolve(PASSWORD_FILE));
             storeHash(user, hash);
         }
         pushToConsole(user, hash);

@@ -57,11 +57,11 @@ public class KioskApiServlet extends JsonApiServlet {
 
     private static final Map<String, Route> ROUTES = Map.of(
             "/api/whats-next", new Route(Endpoint.WHATS_NEXT, Set.of("GET")),
-            "/api/skip", new Route(Endpoint.SKIP, Set.of("POST", "DELETE")),
-            "/api/clear_skips", new Route(Endpoint.CLEAR_SKIPS, Set.of("GET", "POST")),
+            "/api/skip", new Route(Endpoint.SKIP, Set.of("POST", "DELETE"), Set.of("POST", "DELETE")),
+            "/api/clear_skips", new Route(Endpoint.CLEAR_SKIPS, Set.of("GET", "POST"), Set.of("GET", "POST")),
             "/api/done-for-day", new Route(Endpoint.DONE_FOR_DAY, Set.of("GET")),
             "/api/morning-summary", new Route(Endpoint.MORNING_SUMMARY, Set.of("POST", "GET")),
-            "/api/browser-heartbeat", new Route(Endpoint.BROWSER_HEARTBEAT, Set.of("POST")),
+            "/api/browser-heartbeat", new Route(Endpoint.BROWSER_HEARTBEAT, Set.of("POST"), Set.of("POST")),
             "/api/events", new Route(Endpoint.EVENTS, Set.of("GET")),
             "/api/layouts", new Route(Endpoint.LAYOUTS, Set.of("GET")));
 

@@ -34,11 +34,9 @@ public class PageServlet extends HttpServlet {
     static final Representation NO_LAYOUT = Representation.of(("<!DOCTYPE html>\n<html lang=\"en\"><head>"
             + "<meta charset=\"utf-8\"><title>CalendarBot</title>"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>"
-            + "<body style=\"font-family:sans-serif;background:#000;color:#ccc;display:flex;align-items:center;"
-            + "justify-content:center;height:100vh;margin:0\"><div style=\"text-align:center\">"
-            + "<h1>No layout installed</h1><p>Put a layout bundle (e.g. calendarbot.layout.whatsnext) into the "
-            + "bundle or deploy folder. The API answers at <a href=\"/api/whats-next\" style=\"color:#ccc\">"
-            + "/api/whats-next</a>.</p></div></body></html>\n").getBytes(StandardCharsets.UTF_8),
+            + "<body><h1>No layout installed</h1><p>Put a layout bundle (e.g. calendarbot.layout.whatsnext) into the "
+            + "bundle or deploy folder. The API answers at <a href=\"/api/whats-next\">/api/whats-next</a>.</p>"
+            + "</body></html>\n").getBytes(StandardCharsets.UTF_8),
             "text/html; charset=utf-8", Representation.NO_CACHE);
 
     @Reference

@@ -112,8 +112,20 @@ final class StatusJson {
             w.endArray();
         } else {
             String text = String.valueOf(value);
-            w.value(isUrlKey(key) ? maskUrl(text) : text);
+            w.value(isUrlKey(key) ? maskUrl(text) : isHeaderKey(key) ? maskHeader(text) : text);
         }
+    }
+
+    private static boolean isHeaderKey(String key) {
+        return key.toLowerCase(Locale.ROOT).endsWith("headers");
+    }
+
+    /** A source's extra header ("X-Api-Key: 123" or "X-Api-Key=123"): its name is shown, its value is a secret. */
+    static String maskHeader(String text) {
+        int colon = text.indexOf(':');
+        int equals = text.indexOf('=');
+        int at = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
+        return at < 0 ? MASK : text.substring(0, at + 1) + (text.charAt(at) == ':' ? " " : "") + MASK;
     }
 
     private static boolean isUrlKey(String key) {

@@ -29,8 +29,10 @@ final class Http {
         return new Request("GET", uri);
     }
 
+    /** A POST as the kiosk page sends it: a JSON body, no Origin (a same-origin fetch may omit it). */
     static Request post(String uri, String body) {
-        return new Request("POST", uri).body(body);
+        Request r = new Request("POST", uri).body(body);
+        return body.isEmpty() ? r : r.header("Content-Type", "application/json");
     }
 
     static Request delete(String uri) {
@@ -96,6 +98,8 @@ final class Http {
                         case "getContextPath" -> "";
                         case "getParameter" -> query.get((String) args[0]);
                         case "getHeader" -> headers.get((String) args[0]);
+                        case "getContentType" -> headers.get("Content-Type");
+                        case "getContentLengthLong" -> (long) body.length;
                         case "getInputStream" -> stream;
                         case "toString" -> method + " " + path;
                         default -> throw new UnsupportedOperationException("request." + m.getName());

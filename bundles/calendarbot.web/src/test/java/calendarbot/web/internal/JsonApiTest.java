@@ -165,7 +165,8 @@ class JsonApiTest {
     @Test
     void unskipTakesTheIdFromAJsonBodyToo() throws Exception {
         api.skips.skip("a");
-        var res = Http.delete("/api/skip").body("{\"meeting_id\":\"a\"}").send(api.servlet).json();
+        var res = Http.delete("/api/skip").body("{\"meeting_id\":\"a\"}").header("Content-Type", "application/json")
+                .send(api.servlet).json();
         assertEquals(Map.of("success", true, "meeting_id", "a", "unskipped", true), res);
     }
 
@@ -205,6 +206,46 @@ class JsonApiTest {
         assertEquals("event store", res.json().get("missing"));
         api.kiosk.skips = null;
         assertEquals(503, Http.post("/api/skip", "{\"meeting_id\":\"x\"}").send(api.servlet).status);
+    }
+
+    @Test
+    void anotherWebPageCannotChangeTheKiosksState() throws Exception {
+        String skip = "{\"meeting_id\": \"" + standup.id() + "\"}";
+        // a foreign page's simple request: text/plain body, its own Origin
+        var textPlain = Http.post("/api/skip", skip).header("Content-Type", "text/plain")
+                .header("Origin", "http://evil.example").header("Host", "kiosk.local:8080").send(api.servlet);
+        assertEquals(403, textPlain.status);
+        assertTrue(String.valueOf(textPlain.json().get("error")).contains("another origin"), textPlain.text());
+        assertEquals(403, Http.post("/api/skip", skip).header("Origin", "http://evil.example")
+                .header("Host", "kiosk.local:8080").send(api.servlet).status, "JSON from another origin too");
+        assertEquals(403, Http.get("/api/clear_skips").header("Sec-Fetch-Site", "cross-site").send(api.servlet).status,
+                "an <img src> to clear_skips");
+        assertEquals(403, Http.post("/api/refresh", "").header("Sec-Fetch-Site", "same-site").send(api.servlet).status);
+        assertEquals(403, Http.post("/api/skip", skip).header("Content-Type", "application/x-www-form-urlencoded")
+                .send(api.servlet).status, "a form body, whoever sends it");
+        assertTrue(api.skips.skipped().isEmpty());
+        assertEquals(List.of(), api.refresher.refreshed);
+
+        // the kiosk's own page, a script on the same machine, curl
+        assertEquals(200, Http.post("/api/skip", skip).header("Origin", "http://kiosk.local:8080")
+                .header("Host", "kiosk.local:8080").header("Sec-Fetch-Site", "same-origin").send(api.servlet).status);
+        assertEquals(200, Http.get("/api/clear_skips").send(api.servlet).status);
+        assertEquals(202, Http.post("/api/refresh", "").header("Origin", "http://localhost")
+                .header("Host", "localhost:80").send(api.servlet).status);
+        assertEquals(200, Http.get("/api/whats-next").header("Origin", "http://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").send(api.servlet).status, "reading is not refused");
+    }
+
+    @Test
+    void originsAreComparedByHostAndPort() {
+        assertTrue(SameOrigin.sameHost("http://kiosk.local:8080", "kiosk.local:8080"));
+        assertTrue(SameOrigin.sameHost("https://Kiosk.Example", "kiosk.example:443"));
+        assertTrue(SameOrigin.sameHost("http://[::1]:8080", "[::1]:8080"));
+        assertFalse(SameOrigin.sameHost("http://kiosk.local:8081", "kiosk.local:8080"));
+        assertFalse(SameOrigin.sameHost("http://kiosk.local.evil.example", "kiosk.local"));
+        assertFalse(SameOrigin.sameHost("null", "kiosk.local"));
+        assertFalse(SameOrigin.sameHost("http://kiosk.local", null));
+        assertFalse(SameOrigin.sameHost("not a url", "kiosk.local"));
     }
 
     @Test

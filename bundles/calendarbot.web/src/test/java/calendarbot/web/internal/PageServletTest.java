@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,21 @@ class PageServletTest {
         // Which page / is depends on configuration: a kiosk must revalidate it, or a layout change waits a minute.
         assertEquals("no-cache", res.header("Cache-Control"));
         assertTrue(res.header("ETag") != null);
+    }
+
+    @Test
+    void everyAnswerForbidsForeignScriptsFramesAndSniffing() throws Exception {
+        for (String path : new String[] { "/", "/layouts/whatsnext/app.js", "/static/calendarbot.js", "/nowhere" }) {
+            var res = Http.get(path).send(page);
+            String csp = res.header("Content-Security-Policy");
+            assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                    && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
+            assertEquals("no-referrer", res.header("Referrer-Policy"), path);
+            assertEquals("DENY", res.header("X-Frame-Options"), path);
+        }
+        assertFalse(PageServlet.NO_LAYOUT.body().length == 0 || new String(PageServlet.NO_LAYOUT.body(),
+                StandardCharsets.UTF_8).contains("style="), "the built-in page needs no inline style");
     }
 
     @Test

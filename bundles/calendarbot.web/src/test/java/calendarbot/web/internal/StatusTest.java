@@ -45,7 +45,7 @@ class StatusTest {
         assertEquals("********", work.get("auth.token"));
         assertEquals("https://outlook.office365.com/********", work.get("url"));
         assertEquals(true, work.get("enabled"));
-        assertEquals(List.of("X-A=1"), work.get("headers"));
+        assertEquals(List.of("X-A=********"), work.get("headers"), "a header's value may be a key");
         assertEquals(Map.of("layout", "week", "preferWindowMinutes", 30L, "service.pid", "calendarbot.kiosk"),
                 config.get("calendarbot.kiosk"));
 
@@ -79,6 +79,9 @@ class StatusTest {
                 StatusJson.maskUrl("https://calendar.google.com/calendar/ical/x%40gmail.com/private-abc/basic.ics"));
         assertEquals("https://example.org:8443", StatusJson.maskUrl("https://user:pw@example.org:8443"));
         assertEquals("file:/home/pi/demo.ics", StatusJson.maskUrl("file:/home/pi/demo.ics"));
+        assertEquals("X-Api-Key: ********", StatusJson.maskHeader("X-Api-Key: 123"));
+        assertEquals("Authorization: ********", StatusJson.maskHeader("Authorization: Bearer abc=="));
+        assertEquals("********", StatusJson.maskHeader("just-a-secret"));
     }
 
     @Test
