@@ -42,6 +42,8 @@ public final class Main {
      * before any service exists. The kiosk's clock and the bookkeeping time source are services of calendarbot.kiosk.
      */
     private static final InstantSource STARTUP_TIME = InstantSource.system();
+    /** Framework property: what the kiosk could not write at start, shown by /api/health. */
+    static final String STORAGE_PROBLEMS = "calendarbot.storage.problems";
     /** systemd waits 90 s before it kills; a kiosk should be gone long before. */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -73,14 +75,22 @@ public final class Main {
 
     static void run(LaunchOptions options) throws Exception {
         Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(STARTUP_TIME::instant);
-        Files.createDirectories(options.data());
+        WritableFolders folders = new WritableFolders();
+        folders.create(options.data(), "the data folder");
         // Read by the SLF4J provider (calendarbot.logging) before any configuration arrives.
         System.setProperty("calendarbot.data", options.data().toString());
-        Files.createDirectories(options.extraConfig());
-        Files.createDirectories(options.home().resolve("deploy"));
+        folders.create(options.extraConfig(), "the configuration folder");
+        folders.create(options.home().resolve("deploy"), "the deploy folder");
+        Path storage = folders.storage(options.data().resolve("felix-cache"));
+        for (String problem : folders.problems()) {
+            System.err.println("calendarbot: " + problem);
+        }
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
-        Framework framework = factory.newFramework(frameworkProperties(options));
+        Map<String, String> properties = frameworkProperties(options);
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        properties.put(STORAGE_PROBLEMS, String.join("\n", folders.problems()));
+        Framework framework = factory.newFramework(properties);
         framework.init();
         BundleContext context = framework.getBundleContext();
         List<Bundle> ours = installDistributionBundles(context, options.home().resolve("bundle"));

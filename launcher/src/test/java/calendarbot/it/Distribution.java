@@ -31,7 +31,7 @@ public final class Distribution implements AutoCloseable {
         this.dataDir = dataDir;
         this.env = env;
         this.port = port;
-        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-process.log");
+        this.log = configDir.resolveSibling(configDir.getFileName() + "-process.log");
     }
 
     /** The assembled distribution of a profile. */
@@ -51,7 +51,11 @@ public final class Distribution implements AutoCloseable {
     /** Starts (again) the same distribution on the same port and folders. */
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(configDir);
-        Files.createDirectories(dataDir);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException unwritable) {
+            // a test of a data folder the kiosk cannot write
+        }
         // Started as a script's background job is: with SIGINT ignored, which the kiosk must undo (Ctrl-C, kill -INT).
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", "trap '' INT; exec \"$0\" \"$@\"",
                 home.resolve("bin/calendarbot").toString(), "--port", Integer.toString(port),

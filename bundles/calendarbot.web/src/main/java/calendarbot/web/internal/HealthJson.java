@@ -15,6 +15,7 @@ import java.util.List;
  * @param realNow bookkeeping now, for ages (never the kiosk clock)
  * @param sources the refresher's report; empty while it is not running
  * @param missing names of required services that are not running ("event store", "refresher", ...)
+ * @param warnings what someone should know that does not make the wall wrong (a data folder that cannot be written)
  * @param eventCount occurrences held
  * @param heartbeat the last browser heartbeat
  * @param uptimeSeconds process uptime
@@ -24,7 +25,7 @@ import java.util.List;
  * @param pid process id
  */
 record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> sources, List<String> missing,
-        long eventCount, BrowserHeartbeat heartbeat, long uptimeSeconds, long heapUsedBytes, long heapMaxBytes,
+        List<String> warnings, long eventCount, BrowserHeartbeat heartbeat, long uptimeSeconds, long heapUsedBytes, long heapMaxBytes,
         Long rssBytes, long pid) {
 
     /** What is wrong, in the words of the person who installed the kiosk; empty when healthy. */
@@ -63,6 +64,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
         JsonWriter w = new JsonWriter(1024).beginObject()
                 .field("status", problems.isEmpty() ? "ok" : "degraded")
                 .field("problems", problems)
+                .field("warnings", warnings)
                 .field("server_time_iso", Iso.utc(serverTime))
                 .field("uptime_seconds", uptimeSeconds);
         w.name("sources").beginArray();

@@ -53,6 +53,8 @@ public class OperationsServlet extends JsonApiServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OperationsServlet.class);
+    /** Framework property set by the launcher: what it could not write at start. */
+    static final String STORAGE_PROBLEMS = "calendarbot.storage.problems";
 
     private static final Map<String, Route> ROUTES = Map.of(
             "/api/health", new Route(Endpoint.HEALTH, Set.of("GET")),
@@ -136,7 +138,7 @@ public class OperationsServlet extends JsonApiServlet {
         List<SourceStatus> sources = Sources.status(refresher);
         Clock c = clock;
         Instant now = time.instant();
-        HealthJson health = new HealthJson(c == null ? now : c.now(), now, sources, missing,
+        HealthJson health = new HealthJson(c == null ? now : c.now(), now, sources, missing, warnings(),
                 eventCount(events, sources), heartbeats.last(), uptimeSeconds(),
                 ProcessFigures.heapUsedBytes(), ProcessFigures.heapMaxBytes(), ProcessFigures.rssBytes(),
                 ProcessFigures.pid());
@@ -219,6 +221,13 @@ public class OperationsServlet extends JsonApiServlet {
                 uptimeSeconds(), events == null ? 0 : events.generation(),
                 skipList == null ? 0 : skipList.skipped().size(), heartbeats.last().at(), eventCount(events, sources));
         return new Reply(200, Representation.dynamic(text.getBytes(StandardCharsets.UTF_8), MetricsText.CONTENT_TYPE));
+    }
+
+    /** What the launcher could not write at start (a full or read-only data folder): the kiosk runs from memory. */
+    private List<String> warnings() {
+        BundleContext ctx = context;
+        String problems = ctx == null ? null : ctx.getProperty(STORAGE_PROBLEMS);
+        return problems == null || problems.isBlank() ? List.of() : List.of(problems.split("\n"));
     }
 
     private long uptimeSeconds() {
