@@ -157,7 +157,7 @@ final class Context implements AutoCloseable {
             Files.copy(a, template.resolve(a.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         m.put("archive", archives.isEmpty() ? null : archives.get(0).getFileName().toString());
-        m.put("archive_mb", archives.isEmpty() ? null : ProcessMemory.mb(Files.size(archives.get(0)) / 1024));
+        m.put("archive_mb", archives.isEmpty() ? null : KioskRss.mb(Files.size(archives.get(0)) / 1024));
         m.put("created_now", true);
         if (archives.isEmpty()) {
             out.println("bench: warning: no AppCDS archive was written by the " + profile + " distribution");

@@ -39,9 +39,9 @@ final class Footprint {
                 if (left > 0) {
                     Thread.sleep(left);
                 }
-                ProcessMemory.Figures f = ProcessMemory.read(k.pid());
-                m.put("rss_idle_mb", ProcessMemory.mb(f.rssKb()));
-                m.put("rss_peak_mb", ProcessMemory.mb(f.hwmKb()));
+                KioskRss.Figures f = KioskRss.read(k.pid());
+                m.put("rss_idle_mb", KioskRss.mb(f.rssKb()));
+                m.put("rss_peak_mb", KioskRss.mb(f.hwmKb()));
                 m.putAll(memoryMap(k.pid()));
                 Map<String, Double> metrics = k.metrics(probe);
                 m.put("heap_used_mb", Scenarios.mb(Scenarios.value(metrics, "calendarbot_jvm_heap_used_bytes")));
@@ -70,7 +70,7 @@ final class Footprint {
             if (left > 0) {
                 Thread.sleep(left);
             }
-            m.put("rss_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
+            m.put("rss_mb", KioskRss.mb(KioskRss.read(k.pid()).rssKb()));
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(k.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -78,13 +78,13 @@ final class Footprint {
             java.util.regex.Matcher total = java.util.regex.Pattern.compile(
                     "Total: reserved=(\\d+)KB, committed=(\\d+)KB").matcher(text);
             if (total.find()) {
-                m.put("total_committed_mb", ProcessMemory.mb(Long.parseLong(total.group(2))));
+                m.put("total_committed_mb", KioskRss.mb(Long.parseLong(total.group(2))));
             }
             java.util.regex.Matcher c = java.util.regex.Pattern.compile(
                     "-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)").matcher(text);
             Map<String, Object> categories = new LinkedHashMap<>();
             while (c.find()) {
-                categories.put(c.group(1).trim(), ProcessMemory.mb(Long.parseLong(c.group(3))));
+                categories.put(c.group(1).trim(), KioskRss.mb(Long.parseLong(c.group(3))));
             }
             m.put("committed_mb", categories);
             if (categories.isEmpty()) {
@@ -102,7 +102,7 @@ final class Footprint {
                 String[] parts = line.split("\\s+");
                 if (parts.length >= 2 && (line.startsWith("Anonymous:") || line.startsWith("Rss:"))) {
                     m.put(line.startsWith("Rss:") ? "rss_rollup_mb" : "rss_anonymous_mb",
-                            ProcessMemory.mb(Long.parseLong(parts[1])));
+                            KioskRss.mb(Long.parseLong(parts[1])));
                 }
             }
             if (m.get("rss_rollup_mb") instanceof Double rss && m.get("rss_anonymous_mb") instanceof Double anon) {
@@ -157,7 +157,7 @@ final class Footprint {
                     failures++;
                 }
                 totalMs += Math.max(0, r.totalMs());
-                rss[i] = ProcessMemory.read(k.pid()).rssKb();
+                rss[i] = KioskRss.read(k.pid()).rssKb();
                 if (i % 10 == 9 || i == cycles - 1) {
                     Map<String, Double> mm = k.metrics(probe);
                     heap[i] = (long) Scenarios.value(mm, "calendarbot_jvm_heap_used_bytes");
@@ -174,10 +174,10 @@ final class Footprint {
             m.put("requests_lost_to_coalescing", lost);
             m.put("wall_s", Math.round(wall / 100.0) / 10.0);
             m.put("refresh_mean_ms", cycles == 0 ? null : totalMs / cycles);
-            m.put("rss_first_mb", ProcessMemory.mb(rss[0]));
-            m.put("rss_after_warmup_mb", ProcessMemory.mb(rss[from]));
-            m.put("rss_last_mb", ProcessMemory.mb(rss[cycles - 1]));
-            m.put("rss_max_mb", ProcessMemory.mb(Arrays.stream(rss).max().orElse(0)));
+            m.put("rss_first_mb", KioskRss.mb(rss[0]));
+            m.put("rss_after_warmup_mb", KioskRss.mb(rss[from]));
+            m.put("rss_last_mb", KioskRss.mb(rss[cycles - 1]));
+            m.put("rss_max_mb", KioskRss.mb(Arrays.stream(rss).max().orElse(0)));
             double slope = slope(rss, from, cycles);
             m.put("rss_slope_kb_per_cycle", Math.round(slope * 100) / 100.0);
             m.put("rss_slope_mb_per_1000_cycles", Math.round(slope * 1000 / 1024 * 100) / 100.0);
@@ -214,9 +214,9 @@ final class Footprint {
         List<Double> out = new ArrayList<>();
         int step = Math.max(1, rss.length / 10);
         for (int i = 0; i < rss.length; i += step) {
-            out.add(ProcessMemory.mb(rss[i]));
+            out.add(KioskRss.mb(rss[i]));
         }
-        out.add(ProcessMemory.mb(rss[rss.length - 1]));
+        out.add(KioskRss.mb(rss[rss.length - 1]));
         return out;
     }
 
@@ -279,7 +279,7 @@ final class Footprint {
             if (cds) {
                 List<Path> archives = Distributions.cdsArchives(home, k.dataDir());
                 m.put("cds_archive", archives.isEmpty() ? null : archives.get(0).getFileName().toString());
-                m.put("cds_archive_mb", archives.isEmpty() ? null : ProcessMemory.mb(Files.size(archives.get(0)) / 1024));
+                m.put("cds_archive_mb", archives.isEmpty() ? null : KioskRss.mb(Files.size(archives.get(0)) / 1024));
             }
             List<Long> data = new ArrayList<>();
             List<Long> page = new ArrayList<>();
@@ -290,7 +290,7 @@ final class Footprint {
                 page.add(t[0]);
                 data.add(t[1]);
                 ready.add(t[2]);
-                rss.add(ProcessMemory.mb(t[3]));
+                rss.add(KioskRss.mb(t[3]));
                 k.stop();
             }
             m.put("starts", starts);
@@ -340,7 +340,7 @@ final class Footprint {
             }
         }
         long ready = k.awaitReady(60_000);
-        ProcessMemory.Figures f = ProcessMemory.read(k.pid());
+        KioskRss.Figures f = KioskRss.read(k.pid());
         return new long[] {page, meeting, ready, f == null ? 0 : f.rssKb()};
     }
 

@@ -32,7 +32,7 @@ final class LoadSuite {
             Kiosk k = ctx.kiosk(profile, "load-" + profile, sources, false, cds);
             try (k) {
                 k.startAndLoad(List.of("medium"), 120_000);
-                p.put("rss_before_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
+                p.put("rss_before_mb", KioskRss.mb(KioskRss.read(k.pid()).rssKb()));
                 // warm the JIT on both paths (not recorded)
                 for (String path : PATHS) {
                     // the full profile compiles with C2: give it time to settle before the first level
@@ -41,16 +41,16 @@ final class LoadSuite {
                 List<Object> levels = new ArrayList<>();
                 for (String path : PATHS) {
                     for (int clients : LEVELS) {
-                        ProcessMemory.resetPeak(k.pid());
+                        KioskRss.resetPeak(k.pid());
                         LoadClient.Result res;
                         long peak;
-                        try (ProcessMemory.Sampler rss = new ProcessMemory.Sampler(k.pid(), 20)) {
+                        try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20)) {
                             res = new LoadClient(k.port(), path).run(clients, 1000, seconds * 1000, () -> false);
                             rss.close();
                             peak = rss.peakKb();
                         }
                         Map<String, Object> m = res.toMap();
-                        m.put("rss_peak_mb", ProcessMemory.mb(peak));
+                        m.put("rss_peak_mb", KioskRss.mb(peak));
                         levels.add(m);
                         ctx.out.printf("bench:   %-16s %3d clients: %7d req/s, p50 %6.2f ms, p99 %7.2f ms, errors %d%n",
                                 path, clients, (Long) m.get("throughput_rps"), (Double) m.get("p50_ms"),
@@ -71,7 +71,7 @@ final class LoadSuite {
                     }
                 }
                 p.put("levels", levels);
-                p.put("rss_after_mb", ProcessMemory.mb(ProcessMemory.read(k.pid()).rssKb()));
+                p.put("rss_after_mb", KioskRss.mb(KioskRss.read(k.pid()).rssKb()));
             }
             all.put(profile, p);
         }

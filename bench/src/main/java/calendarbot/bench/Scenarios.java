@@ -81,19 +81,19 @@ final class Scenarios {
             firstFigures.put("from_process_start_ms", (lastSeen - k.startedNanos()) / 1_000_000);
             r.put("first_refresh", firstFigures);
             Thread.sleep(2000);
-            ProcessMemory.Figures afterFirst = ProcessMemory.read(k.pid());
-            r.put("rss_after_first_refresh_mb", ProcessMemory.mb(afterFirst.rssKb()));
-            r.put("rss_peak_since_start_mb", ProcessMemory.mb(afterFirst.hwmKb()));
+            KioskRss.Figures afterFirst = KioskRss.read(k.pid());
+            r.put("rss_after_first_refresh_mb", KioskRss.mb(afterFirst.rssKb()));
+            r.put("rss_peak_since_start_mb", KioskRss.mb(afterFirst.hwmKb()));
 
             // the measured refresh
             Map<String, Double> before = k.metrics(probe);
-            boolean peakReset = ProcessMemory.resetPeak(k.pid());
+            boolean peakReset = KioskRss.resetPeak(k.pid());
             Map<String, Kiosk.Refresh> measured;
             long wallMs;
             Latencies whatsNext;
             long pollErrors;
             Watch watch;
-            try (ProcessMemory.Sampler rss = new ProcessMemory.Sampler(k.pid(), 20);
+            try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20);
                     Watch w = new Watch(k.port())) {
                 watch = w;
                 k.forgetRefreshes();
@@ -105,7 +105,7 @@ final class Scenarios {
                 measured = k.awaitRefreshes(ids, 600_000);
                 wallMs = (System.nanoTime() - t0) / 1_000_000;
                 w.stop();
-                r.put("rss_peak_refresh_mb", ProcessMemory.mb(rss.peakKb()));
+                r.put("rss_peak_refresh_mb", KioskRss.mb(rss.peakKb()));
                 r.put("rss_samples", rss.count());
                 r.put("rss_peak_from", peakReset ? "VmHWM after clear_refs, and 20 ms samples" : "20 ms samples");
                 whatsNext = w.latencies;
@@ -127,8 +127,8 @@ final class Scenarios {
                 r.put("load_during_refresh", loadDuringRefresh(k, probe, ids, 100));
             }
             Thread.sleep(2000);
-            ProcessMemory.Figures settled = ProcessMemory.read(k.pid());
-            r.put("rss_after_mb", ProcessMemory.mb(settled.rssKb()));
+            KioskRss.Figures settled = KioskRss.read(k.pid());
+            r.put("rss_after_mb", KioskRss.mb(settled.rssKb()));
             r.put("completed", true);
         } catch (Kiosk.KioskDied died) {
             r.put("completed", false);
@@ -154,8 +154,8 @@ final class Scenarios {
             }
         }, "load-during-refresh");
         Map<String, Object> m = new LinkedHashMap<>();
-        ProcessMemory.resetPeak(k.pid());
-        try (ProcessMemory.Sampler rss = new ProcessMemory.Sampler(k.pid(), 20)) {
+        KioskRss.resetPeak(k.pid());
+        try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20)) {
             t.start();
             Thread.sleep(1000);
             k.forgetRefreshes();
@@ -165,7 +165,7 @@ final class Scenarios {
             done.set(true);
             t.join(30_000);
             m.put("refresh", refreshes(r, (System.nanoTime() - t0) / 1_000_000));
-            m.put("rss_peak_mb", ProcessMemory.mb(rss.peakKb()));
+            m.put("rss_peak_mb", KioskRss.mb(rss.peakKb()));
         }
         Object o = outcome.get();
         if (o instanceof LoadClient.Result res) {

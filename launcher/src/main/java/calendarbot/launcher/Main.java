@@ -262,7 +262,7 @@ public final class Main {
                     long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
                     System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ "
                             + "(profile %s, RSS %d MB, heap %d MB)%n", ms, options.port(), options.profile(),
-                            ProcessMemory.rssBytes() / (1024 * 1024),
+                            OwnRss.bytes() / (1024 * 1024),
                             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
                     return;
                 }

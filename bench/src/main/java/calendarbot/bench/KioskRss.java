@@ -7,16 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kiosk process's memory from /proc: VmRSS (resident now) and VmHWM (the resident peak, which the kernel
- * tracks between samples too). A sampler thread reads both every 20 ms while a scenario runs.
+ * The kiosk process's resident memory, read from outside through /proc: VmRSS (resident now) and VmHWM (the
+ * resident peak, which the kernel tracks between samples too). A sampler thread reads both every 20 ms while a
+ * scenario runs. (The launcher reports its own RSS with OwnRss, a single read of /proc/self.)
  */
-final class ProcessMemory {
+final class KioskRss {
 
     /** Kilobytes. */
     record Figures(long rssKb, long hwmKb) {
     }
 
-    private ProcessMemory() {
+    private KioskRss() {
     }
 
     /** Null when the process is gone. */
