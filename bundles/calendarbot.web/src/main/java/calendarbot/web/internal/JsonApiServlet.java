@@ -32,14 +32,8 @@ abstract class JsonApiServlet extends HttpServlet {
     /** Request bodies are a meeting id or a few parameters. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    /**
-     * An endpoint and the methods it answers (HEAD goes with GET); those of {@code changing} change the kiosk's state
-     * and are refused to other web pages (a skip, a refresh: see {@link SameOrigin}).
-     */
-    record Route(Endpoint endpoint, Set<String> methods, Set<String> changing) {
-        Route(Endpoint endpoint, Set<String> methods) {
-            this(endpoint, methods, Set.of());
-        }
+    /** An endpoint and the methods it answers (HEAD goes with GET). */
+    record Route(Endpoint endpoint, Set<String> methods) {
     }
 
     /** A status and a body. */
@@ -92,8 +86,7 @@ abstract class JsonApiServlet extends HttpServlet {
                 resp.setHeader("Allow", String.join(", ", new TreeSet<>(route.methods())));
                 reply = error(405, req.getMethod() + " is not allowed on " + path);
             } else {
-                String refused = route.changing().contains(method) ? SameOrigin.refuses(req) : null;
-                reply = refused != null ? error(403, refused) : safely(endpoint, method, req);
+                reply = safely(endpoint, method, req);
             }
             status = HttpReply.send(req, resp, reply.status(), reply.body());
         } finally {

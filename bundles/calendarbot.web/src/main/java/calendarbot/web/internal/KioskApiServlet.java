@@ -57,11 +57,11 @@ public class KioskApiServlet extends JsonApiServlet {
 
     private static final Map<String, Route> ROUTES = Map.of(
             "/api/whats-next", new Route(Endpoint.WHATS_NEXT, Set.of("GET")),
-            "/api/skip", new Route(Endpoint.SKIP, Set.of("POST", "DELETE"), Set.of("POST", "DELETE")),
-            "/api/clear_skips", new Route(Endpoint.CLEAR_SKIPS, Set.of("GET", "POST"), Set.of("GET", "POST")),
+            "/api/skip", new Route(Endpoint.SKIP, Set.of("POST", "DELETE")),
+            "/api/clear_skips", new Route(Endpoint.CLEAR_SKIPS, Set.of("GET", "POST")),
             "/api/done-for-day", new Route(Endpoint.DONE_FOR_DAY, Set.of("GET")),
             "/api/morning-summary", new Route(Endpoint.MORNING_SUMMARY, Set.of("POST", "GET")),
-            "/api/browser-heartbeat", new Route(Endpoint.BROWSER_HEARTBEAT, Set.of("POST"), Set.of("POST")),
+            "/api/browser-heartbeat", new Route(Endpoint.BROWSER_HEARTBEAT, Set.of("POST")),
             "/api/events", new Route(Endpoint.EVENTS, Set.of("GET")),
             "/api/layouts", new Route(Endpoint.LAYOUTS, Set.of("GET")));
 
@@ -101,7 +101,7 @@ public class KioskApiServlet extends JsonApiServlet {
         return switch (endpoint) {
             case WHATS_NEXT -> whatsNext();
             case SKIP -> "POST".equals(method) ? skip(req) : unskip(req);
-            case CLEAR_SKIPS -> clearSkips();
+            case CLEAR_SKIPS -> clearSkips(req);
             case DONE_FOR_DAY -> doneForDay(req);
             case MORNING_SUMMARY -> morningSummary(req);
             case BROWSER_HEARTBEAT -> browserHeartbeat(req);
@@ -190,7 +190,12 @@ public class KioskApiServlet extends JsonApiServlet {
                 .field("success", true).field("meeting_id", id).field("unskipped", was).endObject().toString());
     }
 
-    private Reply clearSkips() {
+    /** calendarbot_lite clears with a GET too: that GET changes state, so it follows the POST's rule. */
+    private Reply clearSkips(HttpServletRequest req) {
+        String refused = SameOrigin.refuses(req);
+        if (refused != null) {
+            return error(403, refused);
+        }
         int count = require(skips, "skip list").clear();
         skipVersion.incrementAndGet();
         return Reply.json(200, new JsonWriter().beginObject()

@@ -59,7 +59,7 @@ public class OperationsServlet extends JsonApiServlet {
     private static final Map<String, Route> ROUTES = Map.of(
             "/api/health", new Route(Endpoint.HEALTH, Set.of("GET")),
             "/api/status", new Route(Endpoint.STATUS, Set.of("GET")),
-            "/api/refresh", new Route(Endpoint.REFRESH, Set.of("POST"), Set.of("POST")),
+            "/api/refresh", new Route(Endpoint.REFRESH, Set.of("POST")),
             "/metrics", new Route(Endpoint.METRICS, Set.of("GET")));
 
     @Reference

@@ -192,7 +192,10 @@ final class Fixtures {
         final BrowserHeartbeats heartbeats = new BrowserHeartbeats();
         final KioskApiServlet kiosk = new KioskApiServlet();
         final OperationsServlet ops = new OperationsServlet();
-        /** Sends each request where the HTTP whiteboard would: the operations' paths, else the kiosk API. */
+        /**
+         * Sends each request where the HTTP whiteboard would: through the cross-origin filter to the operations'
+         * paths, else to the kiosk API.
+         */
         final HttpServlet servlet = new HttpServlet() {
             private static final long serialVersionUID = 1L;
 
@@ -202,7 +205,12 @@ final class Fixtures {
                 boolean operations = path.equals("/metrics") || path.startsWith("/metrics/")
                         || List.of("health", "status", "refresh").stream()
                                 .anyMatch(p -> path.equals("/api/" + p) || path.startsWith("/api/" + p + "/"));
-                (operations ? ops : kiosk).service(req, resp);
+                JsonApiServlet target = operations ? ops : kiosk;
+                try {
+                    new CrossOriginFilter().doFilter(req, resp, (rq, rs) -> target.service(rq, rs));
+                } catch (jakarta.servlet.ServletException e) {
+                    throw new IOException(e);
+                }
             }
         };
         Instant now = NOW;
