@@ -6,16 +6,9 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/**
- * Sends a {@link Representation}: conditional requests (304), gzip, the caching headers, and on every answer the
- * headers that keep a browser from turning the kiosk's pages against it (no foreign script, style or frame).
- */
+/** Sends a {@link Representation}: conditional requests (304), gzip and the caching headers. */
 final class HttpReply {
     private static final Pattern Q_ZERO = Pattern.compile("q=0(\\.0*)?");
-    /** Everything comes from the kiosk itself; the layouts' scripts are files, never inline. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
 
     private HttpReply() {
     }
@@ -26,10 +19,6 @@ final class HttpReply {
      */
     static int send(HttpServletRequest req, HttpServletResponse resp, int status, Representation rep)
             throws IOException {
-        resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
-        resp.setHeader("X-Frame-Options", "DENY");
         boolean gzip = rep.hasGzip() && acceptsGzip(req.getHeader("Accept-Encoding"));
         String etag = gzip ? rep.gzipEtag() : rep.etag();
         resp.setHeader("ETag", etag);

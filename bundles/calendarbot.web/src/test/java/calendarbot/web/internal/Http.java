@@ -106,6 +106,17 @@ final class Http {
                     });
         }
 
+        /** Through {@code filter} to {@code servlet}, as the whiteboard chains them. */
+        Response send(jakarta.servlet.Filter filter, jakarta.servlet.http.HttpServlet servlet) throws IOException {
+            Response response = new Response();
+            try {
+                filter.doFilter(build(), response.build(), servlet::service);
+            } catch (jakarta.servlet.ServletException e) {
+                throw new IOException(e);
+            }
+            return response;
+        }
+
         Response send(jakarta.servlet.http.HttpServlet servlet) throws IOException {
             Response response = new Response();
             HttpServletRequest req = build();

@@ -48,7 +48,7 @@ class PageServletTest {
     @Test
     void everyAnswerForbidsForeignScriptsFramesAndSniffing() throws Exception {
         for (String path : new String[] { "/", "/layouts/whatsnext/app.js", "/static/calendarbot.js", "/nowhere" }) {
-            var res = Http.get(path).send(page);
+            var res = Http.get(path).send(new SecurityHeadersFilter(), page);
             String csp = res.header("Content-Security-Policy");
             assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
                     && !csp.contains("unsafe-inline"), path + ": " + csp);
