@@ -17,6 +17,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
@@ -43,9 +44,12 @@ final class HttpAttempt {
     private final FeedFetch call;
     private final FetchSettings s;
     private final FetchFailures failures;
+    /** Bookkeeping time, for a Retry-After given as an HTTP-date. */
+    private final InstantSource time;
 
-    HttpAttempt(FeedFetch call) {
+    HttpAttempt(FeedFetch call, InstantSource time) {
         this.call = call;
+        this.time = time;
         this.s = call.settings;
         this.failures = call.failures;
     }
@@ -94,7 +98,7 @@ final class HttpAttempt {
                 }
                 if (status == 429 || status >= 500) {
                     long retryAfter = RetryDelay.retryAfterMillis(c.getHeaderField("Retry-After"),
-                            System.currentTimeMillis());
+                            time.millis());
                     throw new FeedFetch.Retry(failures.fail(HTTP_STATUS, status, statusLine), retryAfter);
                 }
                 if (status < 200 || status > 299) {

@@ -7,6 +7,7 @@ import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchOutcome;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.Validators;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +56,8 @@ public class HttpFeedFetcher implements FeedFetcher {
     static final int MAX_STREAM_THRESHOLD = 64 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFeedFetcher.class);
+    /** Without the kiosk's bundle (unit tests, a trimmed framework) there is no time service; it is this. */
+    private static final InstantSource SYSTEM_TIME = InstantSource.system();
 
     @ObjectClassDefinition(id = "calendarbot.fetcher", name = "CalendarBot fetcher",
             description = "How calendar feeds are downloaded: size limits, timeouts, retries and how many at once.")
@@ -121,6 +124,10 @@ public class HttpFeedFetcher implements FeedFetcher {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile KioskSettings kiosk;
+    /** Bookkeeping time: a Retry-After given as a date is a wait from it. Optional, as the clock. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile InstantSource time;
     private volatile boolean closed;
     private volatile FetchSettings settings;
 
@@ -159,7 +166,7 @@ public class HttpFeedFetcher implements FeedFetcher {
                     call.beginAttempt();
                     try {
                         return LocalFeeds.handles(call.start) ? local.read(call, clock, kiosk)
-                                : new HttpAttempt(call).request();
+                                : new HttpAttempt(call, time != null ? time : SYSTEM_TIME).request();
                     } catch (FeedFetch.Retry retry) {
                         delayMillis = delayBeforeRetry(call, retry);
                     }

@@ -426,6 +426,26 @@ class HttpFeedFetcherTest {
     }
 
     @Test
+    void aRetryAfterDateIsAWaitFromTheBookkeepingTime() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        server.on("/limited.ics", ex -> {
+            if (requests.incrementAndGet() == 1) {
+                send(ex, 503, new byte[0], "Retry-After", "Sat, 01 Jan 2095 00:00:01 GMT");
+            } else {
+                send(ex, 200, calendar(200));
+            }
+        });
+        // far from the machine's date either way: read from it, the wait would be the whole minute
+        HttpFeedFetcher fetcher = fetcher("retryMaxDelayMillis", 60_000);
+        fetcher.time = new ManualTime("2095-01-01T00:00:00.800Z");
+
+        Future<FetchOutcome> outcome = background.submit(() -> fetcher.fetch(source("/limited.ics"),
+                Validators.NONE, new Capture()));
+
+        assertEquals(2, outcome.get(20, TimeUnit.SECONDS).attempts(), "retried after 200 ms, not after a minute");
+    }
+
+    @Test
     void givesUpAfterMaxRetries() throws Exception {
         server.on("/down.ics", ex -> send(ex, 500, new byte[0]));
 
