@@ -117,7 +117,7 @@ public class HttpFeedFetcher implements FeedFetcher {
     final FetchSlots slots = new FetchSlots();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final LocalFeeds local = new LocalFeeds();
-    /** For the demo calendar only; optional, so a fetcher runs without the kiosk (check-feed). */
+    /** For the demo calendar only; optional, so a fetcher runs without the kiosk bundle. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Clock clock;
@@ -131,10 +131,9 @@ public class HttpFeedFetcher implements FeedFetcher {
     private volatile boolean closed;
     private volatile FetchSettings settings;
 
-    /** Public for check-feed, which runs this code outside the framework. */
     @Activate
     @Modified
-    public void configure(Config config) {
+    void configure(Config config) {
         FetchSettings next = FetchSettings.from(config);
         slots.resize(next.fetchConcurrency());
         settings = next;

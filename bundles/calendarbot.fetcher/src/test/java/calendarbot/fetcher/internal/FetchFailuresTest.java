@@ -8,20 +8,23 @@ import static calendarbot.api.model.FetchException.Kind.TOO_LARGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.FetchException;
 import calendarbot.api.model.NotACalendarException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class FetchFailuresTest {
 
-    final FetchFailures failures = new FetchFailures("work", FetchSettings.from(TestConfig.config(
-            "connectTimeoutSeconds", 10, "readTimeoutSeconds", 30, "totalTimeoutSeconds", 120)));
+    final FetchFailures failures = new FetchFailures("work", FetchSettings.from(ConfigProxy.of(
+            HttpFeedFetcher.Config.class, Map.of("connectTimeoutSeconds", 10, "readTimeoutSeconds", 30,
+                    "totalTimeoutSeconds", 120))));
 
     private FetchException of(IOException e) {
         return failures.of(e, 0, false, false);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.FeedFetcher;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
@@ -901,13 +902,11 @@ class HttpFeedFetcherTest {
 
     /** Small retry delays so retry tests stay quick; everything else at its default. */
     private static HttpFeedFetcher.Config testConfig(Object... overrides) {
-        Object[] all = new Object[overrides.length + 4];
-        all[0] = "retryBaseDelayMillis";
-        all[1] = 10;
-        all[2] = "retryMaxDelayMillis";
-        all[3] = 2000;
-        System.arraycopy(overrides, 0, all, 4, overrides.length);
-        return TestConfig.config(all);
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("retryBaseDelayMillis", 10, "retryMaxDelayMillis", 2000));
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put((String) overrides[i], overrides[i + 1]);
+        }
+        return ConfigProxy.of(HttpFeedFetcher.Config.class, values);
     }
 
     private HttpFeedFetcher fetcher(Object... overrides) {
