@@ -187,15 +187,18 @@ public class HttpFeedFetcher implements FeedFetcher {
     private long delayBeforeRetry(FeedFetch call, FeedFetch.Retry retry) throws FetchException {
         FetchSettings s = call.settings;
         int attempts = call.attempts();
+        FetchException failure = FetchFailures.withRetryAfter(retry.failure, retry.retryAfterMillis);
         if (attempts > s.maxRetries()) {
-            throw attempts == 1 ? retry.failure
-                    : FetchFailures.amend(retry.failure, ", gave up after " + attempts + " attempts");
+            throw attempts == 1 ? failure : FetchFailures.amend(failure, ", gave up after " + attempts + " attempts");
         }
-        long delay = retry.retryAfterMillis >= 0
-                ? Math.min(retry.retryAfterMillis, s.retryMaxDelayMillis())
+        if (retry.retryAfterMillis > s.retryMaxDelayMillis()) {
+            // asked to wait longer than a retry may: no early knock; the refresher's schedule waits instead
+            throw FetchFailures.amend(failure, ", the server asks to wait " + retry.retryAfterMillis / 1000 + " s");
+        }
+        long delay = retry.retryAfterMillis >= 0 ? retry.retryAfterMillis
                 : RetryDelay.fullJitter(attempts, s.retryBaseDelayMillis(), s.retryMaxDelayMillis());
         if (call.passesDeadlineIn(TimeUnit.MILLISECONDS.toNanos(delay))) {
-            throw FetchFailures.amend(retry.failure, ", gave up after " + attempts + " attempt(s): another would"
+            throw FetchFailures.amend(failure, ", gave up after " + attempts + " attempt(s): another would"
                     + " pass the total timeout of " + s.totalTimeoutSeconds() + " s");
         }
         LOG.warn("{}, retry {} of {} in {}", retry.failure.getMessage(), attempts, s.maxRetries(),

@@ -447,6 +447,18 @@ class HttpFeedFetcherTest {
     }
 
     @Test
+    void aRetryAfterBeyondTheTotalTimeoutGivesUpAndTellsTheRefresherWhenToAskAgain() throws Exception {
+        server.on("/throttled.ics", ex -> send(ex, 429, new byte[0], "Retry-After", "3600"));
+
+        FetchException e = assertThrows(FetchException.class,
+                () -> fetcher("totalTimeoutSeconds", 5).fetch(source("/throttled.ics"), Validators.NONE, new Capture()));
+
+        assertEquals(429, e.httpStatus());
+        assertEquals(1, server.count("/throttled.ics"), "no retry inside the fetch: the hour is the schedule's");
+        assertEquals(Duration.ofHours(1), e.retryAfter());
+    }
+
+    @Test
     void givesUpAfterMaxRetries() throws Exception {
         server.on("/down.ics", ex -> send(ex, 500, new byte[0]));
 

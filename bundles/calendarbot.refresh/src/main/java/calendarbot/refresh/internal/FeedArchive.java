@@ -49,6 +49,47 @@ final class FeedArchive {
         return dir.resolve(id + ".meta");
     }
 
+    /**
+     * {@code <id>.unfinished}: a refresh of this source began and never ended. It is written before the fetch and
+     * removed after it, whatever the outcome; found at start, it means the kiosk stopped or ran out of memory on this
+     * feed, which must then wait a backoff rather than be fetched at once again (no crash loop).
+     */
+    Path unfinished(String id) {
+        return dir.resolve(id + ".unfinished");
+    }
+
+    /** How many refreshes of {@code id} in a row never ended; 0 when the last one did. */
+    int unfinishedRuns(String id) {
+        Path mark = unfinished(id);
+        if (!Files.isRegularFile(mark)) {
+            return 0;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(Files.readString(mark, StandardCharsets.UTF_8).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Notes that a refresh of {@code id} begins; a read-only or full folder is no reason not to refresh. */
+    void markUnfinished(String id) {
+        int runs = unfinishedRuns(id) + 1;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(unfinished(id), Integer.toString(runs), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the archive's own writes report the folder's problem
+        }
+    }
+
+    void clearUnfinished(String id) {
+        try {
+            Files.deleteIfExists(unfinished(id));
+        } catch (IOException e) {
+            // the next start waits one backoff for nothing: no harm
+        }
+    }
+
     boolean hasBody(String id) {
         return Files.isRegularFile(body(id));
     }

@@ -27,7 +27,6 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +73,14 @@ final class SourceRefresh {
     private final BooleanSupplier active;
     /** The scheduler's current archive (its folder is configured). */
     private final Supplier<FeedArchive> archive;
+    /** The configured bound of events kept per source. */
+    private final IntSupplier maxEvents;
     /** The scheduler's wait before the next run; called with the source's lock held. */
     private final Function<SourceState, Duration> nextDelay;
 
     SourceRefresh(FeedFetcher fetcher, IcsParser parser, RecurrenceExpander expander, EventStore store, Clock clock,
             InstantSource time, KioskSettings kiosk, BooleanSupplier active, Supplier<FeedArchive> archive,
-            Function<SourceState, Duration> nextDelay) {
+            IntSupplier maxEvents, Function<SourceState, Duration> nextDelay) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.expander = expander;
@@ -88,6 +90,7 @@ final class SourceRefresh {
         this.kiosk = kiosk;
         this.active = active;
         this.archive = archive;
+        this.maxEvents = maxEvents;
         this.nextDelay = nextDelay;
     }
 
@@ -149,7 +152,7 @@ final class SourceRefresh {
         // one window for the parse filter and the expansion, placed once per run
         Instant anchor = clock.now();
         ZoneId zone = kiosk.zone();
-        FeedDownload download = new FeedDownload(anchor, zone, expander.window(anchor, zone));
+        FeedDownload download = new FeedDownload(anchor, zone, expander.window(anchor, zone), maxEvents.getAsInt());
         FetchOutcome outcome;
         try {
             outcome = fetcher.fetch(spec, previous, body -> {
@@ -162,6 +165,9 @@ final class SourceRefresh {
             download.discard();
             if (!active.getAsBoolean()) {
                 return; // interrupted by deactivation
+            }
+            synchronized (s) {
+                s.retryAfter = e.retryAfter();
             }
             if (download.failure != null) {
                 recordBodyFailure(s, download);
@@ -208,7 +214,7 @@ final class SourceRefresh {
         Expansion expansion;
         long archivedAt = System.nanoTime();
         try {
-            expansion = expand(s.id, download.events, download.window);
+            expansion = expand(s.id, download.events.list(), download.window);
         } catch (ExpansionFailure e) {
             synchronized (s) {
                 // the archive holds the new body: a later 304 re-reads it instead of keeping stale events
@@ -237,6 +243,7 @@ final class SourceRefresh {
             s.bytes = bytes;
             s.parseErrors = report.skipped();
             s.failures = 0;
+            s.retryAfter = null;
             s.validators = archived.validators();
             s.validatorsUrl = spec.url();
             s.archiveCurrent = archived.written();
@@ -293,6 +300,7 @@ final class SourceRefresh {
             s.state = State.OK;
             s.error = null;
             s.failures = 0;
+            s.retryAfter = null;
             s.lastSuccess = now;
             s.plannedDelay = nextDelay.apply(s);
         }
@@ -305,6 +313,15 @@ final class SourceRefresh {
     }
 
     /** Marks {@code s} failing with {@code text}, backs off, and keeps what it shows (re-expanded if stale). */
+    /** At start: the last {@code runs} refreshes of this source never ended; the next waits their backoff. */
+    void recordUnfinished(SourceState s, int runs) {
+        synchronized (s) {
+            s.failures = Math.max(s.failures, runs - 1);
+        }
+        recordFailure(s, "the last refresh of this calendar did not finish (the kiosk stopped or ran out of memory "
+                + "while reading it)", "waiting before fetching it again");
+    }
+
     void recordFailure(SourceState s, String text, String what) {
         Instant since;
         Duration next;
@@ -366,15 +383,17 @@ final class SourceRefresh {
     }
 
     private Expanded fromArchive(String id, FeedArchive a) throws IOException, ExpansionFailure {
-        List<ParsedEvent> events = new ArrayList<>();
+        RetainedEvents events = new RetainedEvents(maxEvents.getAsInt());
         ParseReport report;
         Instant anchor = clock.now();
         ZoneId zone = kiosk.zone();
         ExpansionWindow window = expander.window(anchor, zone);
         try (InputStream in = a.openBody(id)) {
-            report = parser.parse(in, parseOptions(zone), new WindowFilter(window, events::add));
+            report = parser.parse(in, parseOptions(zone), new WindowFilter(window, events));
+        } catch (RetainedEvents.TooManyEvents e) {
+            throw new IOException(e.getMessage());
         }
-        return new Expanded(expand(id, events, window).occurrences(), report, zone, anchor);
+        return new Expanded(expand(id, events.list(), window).occurrences(), report, zone, anchor);
     }
 
     private Expansion expand(String id, List<ParsedEvent> events, ExpansionWindow window) throws ExpansionFailure {
@@ -386,7 +405,8 @@ final class SourceRefresh {
             if (cause instanceof RejectedExecutionException) {
                 throw new ExpansionFailure("the recurrence worker is busy (queue full)");
             }
-            throw new ExpansionFailure("expanding recurrences failed: " + cause);
+            throw new ExpansionFailure("expanding recurrences failed: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
         } catch (TimeoutException e) {
             throw new ExpansionFailure("no answer from the recurrence worker within "
                     + EXPANSION_WAIT.toMinutes() + " min");

@@ -47,6 +47,10 @@ final class SourceState {
     /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
     boolean answered;
     boolean followUp;
+    /** A "refresh now" came after the running fetch was answered: one more run once requests are allowed again. */
+    boolean runAfterGap;
+    /** The server's Retry-After of the last failure, or null: the next try waits at least that (up to the cap). */
+    Duration retryAfter;
     boolean removed;
     Future<?> timer;
     Duration plannedDelay;

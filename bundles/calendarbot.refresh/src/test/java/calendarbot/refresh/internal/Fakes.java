@@ -251,7 +251,11 @@ final class Fakes {
         }
 
         Fetcher fail(FetchException.Kind kind, int status, String message) {
-            script.add(new Failure(new FetchException(kind, status, message, null)));
+            return fail(new FetchException(kind, status, message, null));
+        }
+
+        Fetcher fail(FetchException failure) {
+            script.add(new Failure(failure));
             return this;
         }
 

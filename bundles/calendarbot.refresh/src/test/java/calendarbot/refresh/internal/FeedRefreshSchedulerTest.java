@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import calendarbot.api.ConfigProxy;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
+import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchException.Kind;
 import calendarbot.api.model.ParseOptions;
+import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
@@ -78,6 +80,7 @@ class FeedRefreshSchedulerTest {
         Map<String, Object> values = new HashMap<>();
         values.put("archiveDir", dir.toString());
         values.put("jitterSeconds", 0);
+        values.put("refreshNowMinSeconds", 0); // the spacing of requests has a test of its own
         values.putAll(config);
         refresher.configure(ConfigProxy.of(FeedRefreshScheduler.Config.class, values), key -> null);
     }
@@ -216,6 +219,31 @@ class FeedRefreshSchedulerTest {
     }
 
     @Test
+    void aRefreshThatNeverEndedMakesTheNextStartWaitItsBackoffInsteadOfFetchingAtOnce() throws IOException {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        started(work()).deactivate();
+        // the kiosk ran out of memory while reading this feed: its mark outlived the process
+        Files.writeString(dir.resolve("work.unfinished"), "1");
+        store.snapshots.clear();
+        journal.calls.clear();
+
+        FeedRefreshScheduler after = started(work());
+
+        assertEquals(List.of("parse"), journal.calls(), "the archive is shown, the feed is not fetched");
+        SourceStatus st = status(after, "work");
+        assertEquals(State.FAILING, st.state());
+        assertTrue(st.error().contains("did not finish"), st.error());
+        assertEquals(4, st.events());
+        assertEquals(30, scheduling.pendingDelaySeconds(), "the first retry's backoff");
+
+        scheduling.fire();
+
+        assertEquals(List.of("parse", "fetch"), journal.calls());
+        assertEquals(State.OK, status(after, "work").state());
+        assertFalse(Files.exists(dir.resolve("work.unfinished")), "a refresh that ends clears the mark");
+    }
+
+    @Test
     void afterARestartTheArchiveIsShownFirstAndTheFirstFetchIsConditional() {
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
         FeedRefreshScheduler before = started(work());
@@ -323,6 +351,60 @@ class FeedRefreshSchedulerTest {
 
         assertEquals(2, expander.windows.size());
         assertEquals(kioskNow.instant().minus(Duration.ofDays(1)), expander.windows.get(1).from());
+    }
+
+    @Test
+    void aFeedWithMoreEventsThanTheBoundIsRefusedAndTheLastGoodEventsStay() throws IOException {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("maxEventsPerSource", 100), work());
+        StringBuilder huge = new StringBuilder("BEGIN:VCALENDAR\n");
+        for (int i = 0; i < 101; i++) {
+            huge.append("EVENT:e").append(i).append('\n');
+        }
+        fetcher.body(huge.append("END:VCALENDAR\n").toString(), "\"v2\"", null);
+
+        scheduling.fire();
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.FAILING, st.state());
+        assertTrue(st.error().contains("more than 100 events (calendarbot.refresh maxEventsPerSource)"), st.error());
+        assertEquals(4, st.events(), "the last good events stay");
+        assertEquals(TWO_MEETINGS, Files.readString(dir.resolve("work.ics")), "the archive keeps the good body");
+    }
+
+    @Test
+    void refreshNowFetchesAtMostOncePerSpacingAndCoalescesTheRequestsBetween() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("refreshNowMinSeconds", 60), work());
+        assertEquals(1, fetcher.fetches());
+
+        for (int i = 0; i < 200; i++) {
+            assertTrue(refresher.refreshNow("work"));
+        }
+
+        assertEquals(1, fetcher.fetches(), "200 requests right after a fetch: no fetch upstream");
+        assertEquals(60, scheduling.pendingDelaySeconds(), "one fetch when the spacing has passed");
+        time.advance(Duration.ofSeconds(60));
+        scheduling.fire();
+        assertEquals(2, fetcher.fetches());
+        time.advance(Duration.ofSeconds(61));
+        assertTrue(refresher.refreshNow("work"));
+        assertEquals(3, fetcher.fetches(), "after the spacing a request fetches at once");
+    }
+
+    @Test
+    void aServersRetryAfterIsHonouredByTheScheduleUpToTheLongestRetry() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("maxBackoffSeconds", 1800), work());
+        fetcher.fail(new FetchException(Kind.HTTP_STATUS, 429, "429 Too Many Requests", null, Duration.ofSeconds(900)));
+
+        scheduling.fire();
+
+        assertEquals(900, scheduling.pendingDelaySeconds(), "not the 30 s of a first retry");
+        fetcher.fail(new FetchException(Kind.HTTP_STATUS, 429, "429 Too Many Requests", null, Duration.ofHours(5)));
+        scheduling.fire();
+        assertEquals(1800, scheduling.pendingDelaySeconds(), "capped at the longest retry delay");
+        assertEquals(State.FAILING, status(refresher, "work").state());
     }
 
     @Test
@@ -449,6 +531,21 @@ class FeedRefreshSchedulerTest {
         // without an archived body a 304 would leave nothing to re-read: the next fetch is unconditional
         refresher.refreshNow("work");
         assertEquals(Validators.NONE, fetcher.previousSeen.get(1));
+    }
+
+    @Test
+    void theDemoDisabledByAFileWithoutAUrlIsDisabledNotFailing() {
+        // the README's way: "enabled = false" in a file of the demo's name in the user's folder, which replaces
+        // the profile's file and so carries no URL
+        Definition demo = new Definition("demo", "demo:calendar", false);
+        demo.spec = new SourceSpec("demo", "Demo", null, "#2e7d32", false, null, null);
+        demo.problem = "no feed URL configured";
+        FeedRefreshScheduler refresher = started(demo);
+
+        SourceStatus st = status(refresher, "demo");
+        assertEquals(State.DISABLED, st.state());
+        assertNull(st.error());
+        assertEquals(0, fetcher.fetches());
     }
 
     @Test
