@@ -28,7 +28,7 @@ import java.util.Properties;
 final class FeedArchive {
 
     /** What {@code <id>.meta} says about {@code <id>.ics}. */
-    record Meta(Validators validators, URI url, Instant lastSuccess, long bytes) {
+    record Meta(Validators validators, String feedKey, Instant lastSuccess, long bytes) {
     }
 
     private final Path dir;
@@ -127,17 +127,19 @@ final class FeedArchive {
             return null;
         }
         Validators validators = new Validators(p.getProperty("etag"), p.getProperty("lastModified"));
-        URI url = null;
+        String feedKey = p.getProperty("feed");
         Instant lastSuccess = null;
         long bytes = 0;
         try {
-            url = p.getProperty("url") == null ? null : URI.create(p.getProperty("url"));
+            if (feedKey == null && p.getProperty("url") != null) {
+                feedKey = FeedKey.of(URI.create(p.getProperty("url"))); // written before URLs were kept out
+            }
             lastSuccess = p.getProperty("lastSuccess") == null ? null : Instant.parse(p.getProperty("lastSuccess"));
             bytes = Long.parseLong(p.getProperty("bytes", "0"));
         } catch (RuntimeException e) {
             // a hand-edited or damaged file: keep what could be read
         }
-        return new Meta(validators, url, lastSuccess, bytes);
+        return new Meta(validators, feedKey, lastSuccess, bytes);
     }
 
     /** Writes {@code <id>.meta}; call only after {@code <id>.ics} holds the body these validators describe. */
@@ -145,7 +147,7 @@ final class FeedArchive {
         Properties p = new Properties();
         putIfSet(p, "etag", meta.validators().etag());
         putIfSet(p, "lastModified", meta.validators().lastModified());
-        putIfSet(p, "url", meta.url() == null ? null : meta.url().toString());
+        putIfSet(p, "feed", meta.feedKey());
         putIfSet(p, "lastSuccess", meta.lastSuccess() == null ? null : meta.lastSuccess().toString());
         p.setProperty("bytes", Long.toString(meta.bytes()));
         Files.createDirectories(dir);

@@ -84,7 +84,7 @@ final class FeedDownload {
         try {
             // after the body: a crash between the two leaves old validators with a new body, which costs one
             // full download; the other order could answer 304 for a body that was never archived
-            a.writeMeta(id, new FeedArchive.Meta(kept, url, now, bodyBytes));
+            a.writeMeta(id, new FeedArchive.Meta(kept, FeedKey.of(url), now, bodyBytes));
             return new Archived(true, kept, null);
         } catch (IOException e) {
             return new Archived(true, kept,

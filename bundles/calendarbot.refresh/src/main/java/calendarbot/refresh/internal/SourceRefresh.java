@@ -125,7 +125,7 @@ final class SourceRefresh {
             s.parseErrors = expanded.report().skipped();
             if (meta != null) {
                 s.validators = meta.validators();
-                s.validatorsUrl = meta.url();
+                s.validatorsKey = meta.feedKey();
             }
             s.archiveCurrent = true;
             s.windowAnchor = expanded.windowAnchor();
@@ -219,7 +219,7 @@ final class SourceRefresh {
             synchronized (s) {
                 // the archive holds the new body: a later 304 re-reads it instead of keeping stale events
                 s.validators = archived.validators();
-                s.validatorsUrl = spec.url();
+                s.validatorsKey = FeedKey.of(spec.url());
                 s.archiveCurrent = archived.written();
                 s.windowAnchor = null;
             }
@@ -245,7 +245,7 @@ final class SourceRefresh {
             s.failures = 0;
             s.retryAfter = null;
             s.validators = archived.validators();
-            s.validatorsUrl = spec.url();
+            s.validatorsKey = FeedKey.of(spec.url());
             s.archiveCurrent = archived.written();
             s.windowAnchor = download.anchor;
             s.expandedZone = download.zone;

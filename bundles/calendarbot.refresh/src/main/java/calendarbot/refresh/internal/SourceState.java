@@ -35,7 +35,8 @@ final class SourceState {
 
     /** Validators of the archived body, and the URL they were fetched from. */
     Validators validators = Validators.NONE;
-    URI validatorsUrl;
+    /** {@link FeedKey} of the URL the validators came from. */
+    String validatorsKey;
     /** True while the archive file holds the body whose events are shown (so it can be re-expanded). */
     boolean archiveCurrent;
     /** The kiosk's "now" the shown events' window was placed around (kiosk clock), or null: expand again. */
@@ -69,7 +70,7 @@ final class SourceState {
 
     /** Conditional-GET validators only for the URL they came from: a new URL is a new feed. */
     Validators validatorsFor(URI url) {
-        return url != null && url.equals(validatorsUrl) ? validators : Validators.NONE;
+        return url != null && FeedKey.of(url).equals(validatorsKey) ? validators : Validators.NONE;
     }
 
     void cancelTimer() {

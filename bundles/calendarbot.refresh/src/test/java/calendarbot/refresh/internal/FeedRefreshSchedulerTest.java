@@ -135,7 +135,8 @@ class FeedRefreshSchedulerTest {
         Properties meta = meta("work");
         assertEquals("\"v1\"", meta.getProperty("etag"));
         assertEquals(LAST_MODIFIED, meta.getProperty("lastModified"));
-        assertEquals(URL, meta.getProperty("url"));
+        assertNull(meta.getProperty("url"), "the URL is the feed's secret");
+        assertEquals(FeedKey.of(java.net.URI.create(URL)), meta.getProperty("feed"));
         assertEquals(String.valueOf(TWO_MEETINGS.length()), meta.getProperty("bytes"));
         assertEquals(Set.of("work.ics", "work.meta"), filesInArchive());
 
