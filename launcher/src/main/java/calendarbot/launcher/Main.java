@@ -7,14 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,10 +168,8 @@ public final class Main {
         // file here); changes made at runtime go to the user's folder through calendarbot.runtime instead.
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
-        // Until calendarbot.runtime sets the real credentials, the console accepts no password at all
-        // (its built-in default would be admin/admin).
-        p.put("felix.webconsole.username", "admin");
-        p.put("felix.webconsole.password", "{sha-256}" + randomHash());
+        // The console opens only through calendarbot.console's login (its built-in one would take admin/admin).
+        p.put("felix.webconsole.security.providers", "calendarbot");
         p.put("felix.webconsole.manager.root", "/system/console");
         boolean interactive = System.console() != null && !"true".equals(System.getenv("CI"));
         p.put("gosh.args", interactive ? "" : "--nointeractive");
@@ -188,16 +182,6 @@ public final class Main {
             }
         }
         return p;
-    }
-
-    private static String randomHash() {
-        try {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(secret));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -13,13 +13,17 @@ import calendarbot.it.Poll;
 import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -118,6 +122,42 @@ public class FullProfileIT {
         Path savedCfg = work().resolve("user-configs/calendarbot.fetcher.cfg");
         Poll.until("the console's change written to the user's folder",
                 () -> contains(saved, "fetchConcurrency") || contains(savedCfg, "fetchConcurrency"));
+        // a configuration can hold a feed's key or a password hash
+        assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(Files.exists(saved) ? saved : savedCfg));
+    }
+
+    @Test
+    public void consoleLoginsSlowDownAfterWrongPasswords() throws Exception {
+        Path passwordFile = work().resolve("data/console-password");
+        Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
+        String password = Files.readString(passwordFile).trim();
+        URI page = uri("/system/console/bundles");
+        Poll.until("the console to open with the generated password",
+                () -> Http.get(page, "admin", password).status(), status -> status == 200);
+        // a first wait far longer than this test takes, so that it cannot pass by chance on a slow machine
+        org.osgi.service.cm.Configuration console = configurationAdmin.getConfiguration("calendarbot.console", "?");
+        Dictionary<String, Object> original = console.getProperties();
+        Hashtable<String, Object> slow = new Hashtable<>();
+        for (String key : Collections.list(original.keys())) {
+            slow.put(key, original.get(key));
+        }
+        slow.put("firstWaitSeconds", 600);
+        console.update(slow);
+        try {
+            Poll.until("the new wait in force (an attempt answered 429)", () -> {
+                for (int i = 0; i < 6; i++) {
+                    Http.get(page, "admin", "guess" + i);
+                }
+                return Http.get(page, "admin", password).status();
+            }, status -> status == 429);
+            assertEquals(429, Http.get(page, "admin", "admin").status());
+            assertEquals(429, Http.get(page, "admin", password).status());
+        } finally {
+            console.update(original);
+        }
+        Poll.until("the right password to open the console again with the usual waits",
+                () -> Http.get(page, "admin", password).status(), status -> status == 200);
     }
 
     @Test

@@ -44,7 +44,7 @@ public class LoggingConfiguration {
     @Modified
     void apply(Config config, BundleContext context) {
         Map<String, String> levels = parseLevels(config.levels());
-        Path dir = ConsoleCredentials.dataDir(context).resolve("logs");
+        Path dir = DataFolder.of(context).resolve("logs");
         LogSettings.apply(config.rootLevel(), levels, dir, config.maxFileBytes(), config.maxFiles());
         LOG.info("Logging: default {}, {} package level(s), file {}", config.rootLevel(), levels.size(),
                 LogSettings.currentFile());
