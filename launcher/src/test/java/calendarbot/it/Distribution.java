@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real distribution ({@code launcher/target/calendarbot-<profile>}) started as a child process through its
@@ -43,9 +45,39 @@ public final class Distribution implements AutoCloseable {
     /** Starts the distribution and waits until /api/health answers (200 or 503). */
     public static Distribution start(String profile, Path configDir, Path dataDir, Map<String, String> env)
             throws IOException, InterruptedException {
-        Distribution d = new Distribution(home(profile), configDir, dataDir, env, freePort());
+        return start(home(profile), configDir, dataDir, env);
+    }
+
+    /** Starts the distribution at {@code home} (e.g. a {@link #copy}) and waits until /api/health answers. */
+    public static Distribution start(Path home, Path configDir, Path dataDir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home, configDir, dataDir, env, freePort());
         d.start();
         return d;
+    }
+
+    /**
+     * A private copy of a profile's distribution under {@code target}, less its data folder: a test may drop jars
+     * into its deploy/ without touching the assembled one other tests use. Returns the copy's home.
+     */
+    public static Path copy(String profile, Path target) throws IOException {
+        Path from = home(profile);
+        Path to = target.resolve("calendarbot-" + profile);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path rel = from.relativize(f);
+                if (rel.startsWith("data") || rel.startsWith("deploy") && !rel.toString().equals("deploy")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
     }
 
     /** Starts (again) the same distribution on the same port and folders. */

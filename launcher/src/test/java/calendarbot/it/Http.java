@@ -25,6 +25,11 @@ public final class Http {
         return exchange("GET", uri, null, null, basic(user, password));
     }
 
+    /** A GET with this {@code Authorization} header value ("Bearer ..."); null sends none. */
+    public static Response getWithAuthorization(URI uri, String authorization) throws IOException {
+        return exchange("GET", uri, null, null, authorization);
+    }
+
     public static Response postForm(URI uri, String form, String user, String password) throws IOException {
         return exchange("POST", uri, form, "application/x-www-form-urlencoded", basic(user, password));
     }
