@@ -88,6 +88,11 @@ public class FeedOverHttpIT {
         // No demo calendar for this test: only the HTTP source.
         FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.source-demo.cfg"),
                 "name = Demo\nurl = file:/nonexistent\nenabled = false\n");
+        // the refresh asked for below follows the first fetch at once: no spacing of refresh-now for this test
+        FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.refresh.cfg"),
+                "refreshNowMinSeconds = 0\n");
+        Poll.until("refreshNowMinSeconds=0 in /api/status", () -> String.valueOf(JsonReader.at(getJson("/api/status"),
+                "config", "calendarbot.refresh", "refreshNowMinSeconds")), "0"::equals);
         FullProfileIT.writeAtomically(work().resolve("user-configs/calendarbot.source-team.cfg"),
                 "name = Team\nurl = " + url + "\ncolour = #aa3300\n");
         Poll.until("the review in /api/events", FeedOverHttpIT::subjects, s -> s.contains("Quarterly review"));

@@ -62,6 +62,9 @@ final class HttpAttempt {
         int redirects = 0;
         while (true) {
             HttpURLConnection c = open(current);
+            if (call.hold != null) {
+                call.hold.abortWith(c::disconnect);
+            }
             boolean released = false;
             try {
                 int status = responseCode(c);
