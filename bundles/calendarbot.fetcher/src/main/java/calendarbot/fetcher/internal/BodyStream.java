@@ -40,6 +40,15 @@ final class BodyStream extends FilterInputStream {
         }
     }
 
+    /** Too slow while another calendar waited for a fetch slot; the message says how slow. */
+    static final class GaveWayException extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        GaveWayException(String message) {
+            super(message);
+        }
+    }
+
     private final long maxBytes;
     private final long deadlineNanos;
     private final BooleanSupplier cancelled;
@@ -129,7 +138,7 @@ final class BodyStream extends FilterInputStream {
             throw remember(new PastDeadlineException("the fetch took longer than its total timeout"));
         }
         if (hold != null && hold.gaveWay() != null) {
-            throw remember(new CancelledException("the fetch gave its slot to another calendar"));
+            throw remember(new GaveWayException(hold.gaveWay()));
         }
     }
 
