@@ -48,6 +48,22 @@ public final class Distribution implements AutoCloseable {
         return d;
     }
 
+    /** Starts a copy of a distribution in {@code home} (a test that drops plug-ins into its deploy/ folder). */
+    public static Distribution start(Path home, Path configDir, Path dataDir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home, configDir, dataDir, env, freePort());
+        d.start();
+        return d;
+    }
+
+    /** Sends SIGKILL: the process ends at once, in whatever it was doing. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IOException("calendarbot still runs 30 s after SIGKILL");
+        }
+    }
+
     /** Starts (again) the same distribution on the same port and folders. */
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(configDir);
