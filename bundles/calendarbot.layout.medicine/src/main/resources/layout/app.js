@@ -37,9 +37,11 @@
     }
 
     function detail(dose) {
-        var when = CB.formatTime(Date.parse(dose.due_at));
-        if (dose.status === "overdue") return (dose.dose ? dose.dose + " \u00b7 " : "") + "due " + when + ", " + dose.minutes + " min ago";
-        return (dose.dose ? dose.dose + " \u00b7 " : "") + "at " + when;
+        // the schedule's own wall-clock time ("08:00"), as the person entered it, in the tracker's zone
+        var when = dose.slot.substring(11, 16);
+        var text = (dose.dose ? dose.dose + " \u00b7 " : "") + (dose.status === "overdue"
+            ? "due " + when + ", " + dose.minutes + " min ago" : "at " + when);
+        return dose.low_stock ? text + " \u00b7 " + dose.stock + " left" : text;
     }
 
     function render(answer) {

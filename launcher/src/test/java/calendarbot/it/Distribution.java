@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real distribution ({@code launcher/target/calendarbot-<profile>}) started as a child process through its
@@ -46,6 +48,31 @@ public final class Distribution implements AutoCloseable {
         Distribution d = new Distribution(home(profile), configDir, dataDir, env, freePort());
         d.start();
         return d;
+    }
+
+    /**
+     * A copy of a profile's distribution in {@code target} (without its data), with every plug-in of
+     * calendarbot-full/plugins/ in its deploy/ folder, as a user installs them.
+     */
+    public static Path withPlugins(String profile, Path target) throws IOException {
+        Path from = home(profile);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(p -> !p.startsWith(from.resolve("data"))).toList()) {
+                Path to = target.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        try (Stream<Path> jars = Files.list(home("full").resolve("plugins"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, target.resolve("deploy").resolve(jar.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
     }
 
     /** Starts a copy of a distribution in {@code home} (a test that drops plug-ins into its deploy/ folder). */

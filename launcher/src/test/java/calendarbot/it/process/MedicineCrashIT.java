@@ -8,7 +8,6 @@ import calendarbot.it.Http;
 import calendarbot.it.Poll;
 import calendarbot.json.JsonReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +33,7 @@ class MedicineCrashIT {
 
     @Test
     void aKillDuringBatchTakesLeavesEachBatchWholeOrAbsent() throws Exception {
-        Path home = copyOfPiWithPlugins();
+        Path home = Distribution.withPlugins("pi", work.resolve("calendarbot-pi"));
         try (Distribution kiosk = Distribution.start(home, work.resolve("configs"), work.resolve("data"), Map.of())) {
             awaitTracker(kiosk);
             List<Long> ids = new ArrayList<>();
@@ -100,28 +98,6 @@ class MedicineCrashIT {
             System.out.printf("MedicineCrashIT: %d batches sent, %d answered before the kill, %d recorded%n",
                     sent.get(), answered.size(), perBatch.size());
         }
-    }
-
-    /** The pi distribution copied, with the plug-ins of calendarbot-full/plugins/ in its deploy/ folder. */
-    private Path copyOfPiWithPlugins() throws IOException {
-        Path from = Distribution.home("pi");
-        Path home = work.resolve("calendarbot-pi");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(p -> !p.startsWith(from.resolve("data"))).toList()) {
-                Path to = home.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        try (Stream<Path> jars = Files.list(Distribution.home("full").resolve("plugins"))) {
-            for (Path jar : jars.toList()) {
-                Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()));
-            }
-        }
-        return home;
     }
 
     private static void awaitTracker(Distribution kiosk) {

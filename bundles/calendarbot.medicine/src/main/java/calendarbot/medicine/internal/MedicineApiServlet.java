@@ -51,6 +51,10 @@ public class MedicineApiServlet extends HttpServlet {
     @Reference
     transient MedicineTracker tracker;
 
+    private final transient AnswerCache listed = new AnswerCache();
+    private final transient AnswerCache lowStock = new AnswerCache();
+    private final transient AnswerCache due = new AnswerCache();
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
@@ -99,7 +103,8 @@ public class MedicineApiServlet extends HttpServlet {
     private Answer answer(String method, List<String> parts, HttpServletRequest req) throws IOException, SQLException {
         if (parts.isEmpty()) {
             return switch (method) {
-                case "GET" -> Answer.ok(MedicineJson.medicines(tracker.store().list()));
+                case "GET" -> Answer.ok(listed.get(tracker.database().generation(),
+                        () -> MedicineJson.medicines(tracker.store().list())));
                 case "POST" -> new Answer(201, MedicineJson.medicine(tracker.store().create(
                         MedicineJson.fields(body(req), MedicineJson.defaults(), true, tracker.today()), stamp())),
                         null);
@@ -112,8 +117,8 @@ public class MedicineApiServlet extends HttpServlet {
                 case "pending":
                     return method.equals("GET") ? Answer.ok(pending()) : notAllowed("GET");
                 case "low-stock":
-                    return method.equals("GET") ? Answer.ok(MedicineJson.medicines(tracker.store().lowStock()))
-                            : notAllowed("GET");
+                    return method.equals("GET") ? Answer.ok(lowStock.get(tracker.database().generation(),
+                            () -> MedicineJson.medicines(tracker.store().lowStock()))) : notAllowed("GET");
                 case "history":
                     return method.equals("GET") ? Answer.ok(history(req)) : notAllowed("GET");
                 case "export":
@@ -155,10 +160,17 @@ public class MedicineApiServlet extends HttpServlet {
         throw Refusal.notFound("no such endpoint: " + ROOT + "/" + String.join("/", parts));
     }
 
+    /** The answer of a second: the doses due at its start, by the kiosk's clock. */
     private String pending() throws SQLException {
-        ZoneId zone = tracker.zone();
+        DoseTimes times = tracker.times();
         Instant now = tracker.now().truncatedTo(ChronoUnit.SECONDS);
-        List<DoseTimes.Pending> due = tracker.pending();
+        long generation = tracker.database().generation();
+        return due.get(List.of(generation, now, times), () -> pending(times, now));
+    }
+
+    private String pending(DoseTimes times, Instant now) throws SQLException {
+        ZoneId zone = times.zone();
+        List<DoseTimes.Pending> due = tracker.pending(times, now);
         JsonWriter w = new JsonWriter(256 + 192 * due.size());
         w.beginObject().field("now", now.atZone(zone).toOffsetDateTime().toString()).field("zone", zone.getId())
                 .field("count", due.size()).name("doses").beginArray();
@@ -176,7 +188,8 @@ public class MedicineApiServlet extends HttpServlet {
 
     private String history(HttpServletRequest req) throws SQLException {
         ZoneId zone = tracker.zone();
-        Instant now = tracker.now().truncatedTo(ChronoUnit.SECONDS);
+        // doses are stamped with real time: a kiosk fixed at a past "now" still lists what was recorded since
+        Instant now = later(tracker.now(), stamp()).truncatedTo(ChronoUnit.SECONDS);
         Instant to = bound(req.getParameter("to"), zone, true, now);
         Instant from = bound(req.getParameter("from"), zone, false, to.minus(Duration.ofDays(7)));
         if (!from.isBefore(to)) {
@@ -289,6 +302,10 @@ public class MedicineApiServlet extends HttpServlet {
             throw new IOException(e);
         }
         out.write("]}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Instant stamp() {

@@ -68,6 +68,8 @@ public final class MedicineDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Counts committed transactions: an answer computed at one generation holds until the next. */
+    private volatile long generation;
 
     private MedicineDatabase(Path file, Connection connection) {
         this.file = file;
@@ -152,6 +154,7 @@ public final class MedicineDatabase implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                generation++;
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();
@@ -162,6 +165,11 @@ public final class MedicineDatabase implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The number of transactions committed since the database was opened (read it before reading the data). */
+    public long generation() {
+        return generation;
     }
 
     /** Runs {@code work}, which only reads. */

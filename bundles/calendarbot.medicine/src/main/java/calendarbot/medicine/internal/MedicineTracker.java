@@ -129,6 +129,10 @@ public class MedicineTracker {
         db.close();
     }
 
+    public MedicineDatabase database() {
+        return db;
+    }
+
     public MedicineStore store() {
         return store;
     }
@@ -176,8 +180,11 @@ public class MedicineTracker {
 
     /** The doses due or overdue now. */
     public List<DoseTimes.Pending> pending() throws SQLException {
-        DoseTimes t = times();
-        Instant now = now();
+        return pending(times(), now());
+    }
+
+    /** The doses due or overdue at {@code now}. */
+    public List<DoseTimes.Pending> pending(DoseTimes t, Instant now) throws SQLException {
         LocalDateTime[] w = t.pendingWindow(now);
         return t.pending(store.list(), store.slotsRecorded(w[0], w[1]), now);
     }

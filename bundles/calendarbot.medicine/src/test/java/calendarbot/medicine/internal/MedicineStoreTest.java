@@ -74,6 +74,24 @@ class MedicineStoreTest {
     }
 
     @Test
+    void everyCommitIsANewGenerationAndAnAnswerOfTheLastOneIsReused() throws Exception {
+        AnswerCache cache = new AnswerCache();
+        int[] computed = { 0 };
+        AnswerCache.Answer list = () -> {
+            computed[0]++;
+            return String.valueOf(store.list().size());
+        };
+        assertEquals("0", cache.get(db.generation(), list));
+        assertEquals("0", cache.get(db.generation(), list));
+        assertEquals(1, computed[0], "no write, no new answer");
+        store.create(aspirin(), T);
+        assertEquals("1", cache.get(db.generation(), list));
+        assertThrows(Refusal.class, () -> store.delete(999, T));
+        assertEquals("1", cache.get(db.generation(), list));
+        assertEquals(2, computed[0], "a transaction rolled back is no new generation");
+    }
+
+    @Test
     void theFolderIsTheOwnersOnly() throws Exception {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("medicines"))));
     }
