@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -65,14 +64,7 @@ public final class DailyBackup implements AutoCloseable {
         if (Files.exists(target)) {
             return null;
         }
-        if (!Files.isDirectory(folder)) {
-            try {
-                Files.createDirectories(folder,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createDirectories(folder);
-            }
-        }
+        MedicineDatabase.createPrivateFolder(folder);
         db.backup(target);
         List<Path> copies = copies();
         for (int i = 0; i < copies.size() - kept; i++) {

@@ -101,7 +101,8 @@ public final class MedicineDatabase implements AutoCloseable {
         return db;
     }
 
-    private static void createPrivateFolder(Path folder) throws IOException {
+    /** Creates {@code folder} readable by its owner only: what it holds is someone's health. */
+    static void createPrivateFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
         }
