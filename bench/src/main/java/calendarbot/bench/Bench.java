@@ -1,5 +1,6 @@
 package calendarbot.bench;
 
+import calendarbot.api.FeedWriter;
 import calendarbot.bench.Feeds.Feed;
 import calendarbot.json.JsonWriter;
 import java.io.IOException;

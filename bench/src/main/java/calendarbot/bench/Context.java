@@ -1,5 +1,6 @@
 package calendarbot.bench;
 
+import calendarbot.api.FeedWriter;
 import calendarbot.bench.Feeds.Feed;
 import java.io.IOException;
 import java.io.PrintStream;

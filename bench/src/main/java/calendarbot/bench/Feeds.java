@@ -1,6 +1,7 @@
 package calendarbot.bench;
 
-import calendarbot.bench.FeedWriter.Flavour;
+import calendarbot.api.FeedWriter;
+import calendarbot.api.FeedWriter.Flavour;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

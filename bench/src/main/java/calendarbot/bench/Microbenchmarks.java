@@ -1,6 +1,7 @@
 package calendarbot.bench;
 
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.bench.Feeds.Feed;
 import calendarbot.bench.jmh.ExpanderBenchmark;

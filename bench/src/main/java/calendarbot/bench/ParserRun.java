@@ -1,6 +1,7 @@
 package calendarbot.bench;
 
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.json.JsonReader;

@@ -1,10 +1,16 @@
 package calendarbot.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.FeedWriter;
+import calendarbot.api.FeedWriter.Flavour;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
-import calendarbot.bench.FeedWriter.Flavour;
 import calendarbot.parser.internal.StreamingIcsParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,10 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeedWriterTest {
 

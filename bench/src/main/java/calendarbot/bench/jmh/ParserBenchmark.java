@@ -1,8 +1,8 @@
 package calendarbot.bench.jmh;
 
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseOptions;
-import calendarbot.bench.FeedWriter;
 import calendarbot.bench.Feeds.Feed;
 import calendarbot.parser.internal.StreamingIcsParser;
 import java.io.BufferedReader;

@@ -36,10 +36,12 @@ public final class ConfigProxy {
             if (copy.containsKey(key)) {
                 return convert(copy.get(key), method);
             }
-            if (method.getDefaultValue() == null) {
-                throw new IllegalStateException(type.getSimpleName() + "." + name + " has no value and no default");
+            if (method.getDefaultValue() != null) {
+                return method.getDefaultValue();
             }
-            return method.getDefaultValue();
+            // DS: no value and no default is null, or a primitive's zero
+            Class<?> t = method.getReturnType();
+            return !t.isPrimitive() ? null : t == boolean.class ? Boolean.FALSE : scalar(0, t);
         });
         return type.cast(proxy);
     }

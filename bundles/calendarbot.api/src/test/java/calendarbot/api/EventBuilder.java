@@ -106,8 +106,17 @@ public final class EventBuilder {
         return this;
     }
 
-    public EventBuilder exdate(EventTime value) {
-        exdates.add(value);
+    public EventBuilder rdate(EventTime value) {
+        return rdate(RecurrenceDate.of(value));
+    }
+
+    /** An RDATE given as a PERIOD (start and duration). */
+    public EventBuilder rdate(EventTime start, Duration length) {
+        return rdate(new RecurrenceDate(start, length));
+    }
+
+    public EventBuilder exdate(EventTime... values) {
+        exdates.addAll(List.of(values));
         return this;
     }
 

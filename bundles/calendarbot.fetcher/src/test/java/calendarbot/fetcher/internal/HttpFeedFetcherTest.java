@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.FeedFetcher;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
@@ -423,6 +424,26 @@ class HttpFeedFetcherTest {
 
         assertEquals(200, outcome.httpStatus());
         assertEquals(2, outcome.attempts());
+    }
+
+    @Test
+    void aRetryAfterDateIsAWaitFromTheBookkeepingTime() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        server.on("/limited.ics", ex -> {
+            if (requests.incrementAndGet() == 1) {
+                send(ex, 503, new byte[0], "Retry-After", "Sat, 01 Jan 2095 00:00:01 GMT");
+            } else {
+                send(ex, 200, calendar(200));
+            }
+        });
+        // far from the machine's date either way: read from it, the wait would be the whole minute
+        HttpFeedFetcher fetcher = fetcher("retryMaxDelayMillis", 60_000);
+        fetcher.time = new ManualTime("2095-01-01T00:00:00.800Z");
+
+        Future<FetchOutcome> outcome = background.submit(() -> fetcher.fetch(source("/limited.ics"),
+                Validators.NONE, new Capture()));
+
+        assertEquals(2, outcome.get(20, TimeUnit.SECONDS).attempts(), "retried after 200 ms, not after a minute");
     }
 
     @Test
@@ -881,13 +902,11 @@ class HttpFeedFetcherTest {
 
     /** Small retry delays so retry tests stay quick; everything else at its default. */
     private static HttpFeedFetcher.Config testConfig(Object... overrides) {
-        Object[] all = new Object[overrides.length + 4];
-        all[0] = "retryBaseDelayMillis";
-        all[1] = 10;
-        all[2] = "retryMaxDelayMillis";
-        all[3] = 2000;
-        System.arraycopy(overrides, 0, all, 4, overrides.length);
-        return TestConfig.config(all);
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("retryBaseDelayMillis", 10, "retryMaxDelayMillis", 2000));
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put((String) overrides[i], overrides[i + 1]);
+        }
+        return ConfigProxy.of(HttpFeedFetcher.Config.class, values);
     }
 
     private HttpFeedFetcher fetcher(Object... overrides) {

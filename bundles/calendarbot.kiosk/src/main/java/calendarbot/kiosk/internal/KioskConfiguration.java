@@ -177,7 +177,7 @@ public class KioskConfiguration implements KioskSettings, Clock {
     static Instant fixedTime(String fromEnvironment, String fromConfig, ZoneId zone) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             try {
-                return TestTime.parse(fromEnvironment, zone);
+                return FixedNow.parse(fromEnvironment, zone);
             } catch (DateTimeException e) {
                 LOG.error("kiosk: {}=\"{}\" is not an ISO-8601 time (e.g. 2025-11-24T08:00:00Z); ignoring it",
                         TEST_TIME_VARIABLE, fromEnvironment);
@@ -185,7 +185,7 @@ public class KioskConfiguration implements KioskSettings, Clock {
         }
         if (fromConfig != null && !fromConfig.isBlank()) {
             try {
-                return TestTime.parse(fromConfig, zone);
+                return FixedNow.parse(fromConfig, zone);
             } catch (DateTimeException e) {
                 LOG.error("kiosk: fixedTime \"{}\" is not an ISO-8601 time (e.g. 2025-11-24T08:00:00Z); "
                         + "using real time", fromConfig);

@@ -99,14 +99,14 @@ class KioskConfigurationTest {
     }
 
     @Test
-    void testTimeFormsCalendarbotLiteAccepts() {
+    void fixedNowFormsCalendarbotLiteAccepts() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), TestTime.parse("2025-11-24T08:00:00Z", berlin));
-        assertEquals(Instant.parse("2025-10-27T15:20:00Z"), TestTime.parse("2025-10-27T08:20:00-07:00", berlin));
-        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), TestTime.parse("2025-11-24 08:00:00", berlin));
-        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), TestTime.parse("2025-11-24T08:00", berlin));
-        assertEquals(Instant.parse("2025-11-23T23:00:00Z"), TestTime.parse("2025-11-24", berlin));
-        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), TestTime.parse("20251124T080000Z", berlin));
-        assertThrows(DateTimeException.class, () -> TestTime.parse("next tuesday", berlin));
+        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), FixedNow.parse("2025-11-24T08:00:00Z", berlin));
+        assertEquals(Instant.parse("2025-10-27T15:20:00Z"), FixedNow.parse("2025-10-27T08:20:00-07:00", berlin));
+        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), FixedNow.parse("2025-11-24 08:00:00", berlin));
+        assertEquals(Instant.parse("2025-11-24T07:00:00Z"), FixedNow.parse("2025-11-24T08:00", berlin));
+        assertEquals(Instant.parse("2025-11-23T23:00:00Z"), FixedNow.parse("2025-11-24", berlin));
+        assertEquals(Instant.parse("2025-11-24T08:00:00Z"), FixedNow.parse("20251124T080000Z", berlin));
+        assertThrows(DateTimeException.class, () -> FixedNow.parse("next tuesday", berlin));
     }
 }

@@ -66,4 +66,15 @@ final class TextValues {
         }
         return s.substring(0, end);
     }
+
+    /** Up to 60 characters of a value for a message, control characters shown as '?'. */
+    static String sample(byte[] b, int s, int end) {
+        String text = utf8(b, s, Math.min(end, s + 60));
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < ' ' ? '?' : c);
+        }
+        return end - s > 60 ? out + "..." : out.toString();
+    }
 }

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TZIDs of one feed and what they mean: (1) an IANA id, (2) a Windows name or display name,
@@ -25,6 +28,10 @@ final class ZoneResolver {
     }
 
     static final Zone UTC = Zone.of(ZoneNames.UTC);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingIcsParser.class);
+    /** TZIDs already logged as falling back, so a 5-minute refresh does not repeat the warning. */
+    private static final Set<String> LOGGED_FALLBACKS = ConcurrentHashMap.newKeySet();
 
     private static final int MAX_REPORTED = 100;
     private static final int MAX_NAMES = 1000;
@@ -117,6 +124,14 @@ final class ZoneResolver {
         fallbacks++;
         remember(tzid, zone, zone.tzid() + (calendar != null ? " (fallback: X-WR-TIMEZONE)" : " (fallback: kiosk zone)"));
         return zone;
+    }
+
+    /** Tells the kiosk's owner once per TZID (not once per refresh) that a zone fell back. */
+    static void logFallback(String tzid, Zone zone) {
+        if (LOGGED_FALLBACKS.size() < 100 && LOGGED_FALLBACKS.add(tzid)) {
+            LOG.warn("A feed uses the time zone '{}', which is neither a known name nor defined by a usable VTIMEZONE;"
+                    + " its times are shown in {}", tzid, zone.tzid());
+        }
     }
 
     private void remember(String tzid, Zone zone, String how) {

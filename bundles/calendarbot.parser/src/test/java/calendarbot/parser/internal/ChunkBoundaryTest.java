@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** However the network cuts the body into reads, the events are the same. */
 class ChunkBoundaryTest {
 
-    private static final byte[] SAMPLE = FeedGenerator.sample();
+    private static final byte[] SAMPLE = Feeds.sample();
     private static final Feeds.Result REFERENCE = Feeds.parse(SAMPLE);
 
     @Test

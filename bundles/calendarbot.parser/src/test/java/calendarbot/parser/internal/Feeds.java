@@ -1,5 +1,6 @@
 package calendarbot.parser.internal;
 
+import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
@@ -67,8 +68,21 @@ final class Feeds {
         return parser;
     }
 
+    /**
+     * A small Outlook-shaped feed with every kind of event (a series with EXDATEs and overrides, all-day events,
+     * astral-plane characters) folded at 75 octets inside multi-byte characters, and a VTIMEZONE after the events
+     * that use it. Bytes as written, not text: the folds split characters.
+     */
+    static byte[] sample() {
+        try (InputStream in = Feeds.class.getResourceAsStream("/feeds/every-kind-of-event-folded-mid-character.ics")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ParseOptions options() {
-        return new ParseOptions(KIOSK, FeedGenerator.ME, 500, 32768);
+        return new ParseOptions(KIOSK, FeedWriter.ME, 500, 32768);
     }
 
     /** Lines joined with CRLF inside BEGIN:VCALENDAR / END:VCALENDAR. */

@@ -72,7 +72,7 @@ class MalformedComponentTest {
         var result = parse(calendar(events));
 
         assertEquals(80, result.report().skipped());
-        assertEquals(FeedParse.MAX_ERRORS, result.report().errors().size());
+        assertEquals(ParseProblems.MAX_ERRORS, result.report().errors().size());
         assertEquals(0, result.events().size());
     }
 

@@ -4,6 +4,7 @@ import static calendarbot.parser.internal.Feeds.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseReport;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -16,7 +17,9 @@ class StreamingTest {
 
     @Test
     void eventsReachTheSinkWhileTheFeedIsStillBeingRead() throws IOException {
-        byte[] feed = FeedGenerator.feed(3, 1024 * 1024);
+        java.io.ByteArrayOutputStream generated = new java.io.ByteArrayOutputStream(1100 * 1024);
+        FeedWriter.write(FeedWriter.Flavour.OUTLOOK, 3, 1024 * 1024, generated);
+        byte[] feed = generated.toByteArray();
         long[] read = new long[1];
         FilterInputStream counting = new FilterInputStream(new ByteArrayInputStream(feed)) {
             @Override

@@ -76,7 +76,7 @@ class UnfoldingTest {
 
     @Test
     void crlfLfAndBareCrGiveIdenticalEvents() {
-        byte[] crlf = FeedGenerator.sample();
+        byte[] crlf = Feeds.sample();
         var reference = parse(crlf);
         assertTrue(reference.events().size() >= 6, "sample has events");
 

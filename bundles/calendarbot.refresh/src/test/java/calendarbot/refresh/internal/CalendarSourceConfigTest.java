@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceSpec.Auth;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ class CalendarSourceConfigTest {
 
     static CalendarSourceConfig configured(Map<String, ?> values, Map<String, Object> properties) {
         CalendarSourceConfig source = new CalendarSourceConfig();
-        source.configure(Configs.of(CalendarSourceConfig.Config.class, values), properties);
+        source.configure(ConfigProxy.of(CalendarSourceConfig.Config.class, values), properties);
         return source;
     }
 
@@ -105,7 +106,7 @@ class CalendarSourceConfigTest {
     void aChangedConfigurationIsAppliedInPlace() {
         CalendarSourceConfig source = configured(Map.of("url", "https://x.example/a.ics"), fromFile(FILE));
 
-        source.configure(Configs.of(CalendarSourceConfig.Config.class,
+        source.configure(ConfigProxy.of(CalendarSourceConfig.Config.class,
                 Map.of("url", "https://x.example/b.ics", "enabled", false, "colour", "#ff0000")), fromFile(FILE));
 
         assertEquals("https://x.example/b.ics", source.spec().url().toString());

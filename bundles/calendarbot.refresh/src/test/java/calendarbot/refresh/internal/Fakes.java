@@ -1,6 +1,6 @@
 package calendarbot.refresh.internal;
 
-import calendarbot.api.Clock;
+import calendarbot.api.EventBuilder;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedFetcher;
 import calendarbot.api.FixedKioskSettings;
@@ -124,9 +124,9 @@ final class Fakes {
 
     static ParsedEvent event(String uid, boolean daily, int line) {
         EventTime start = EventTime.ofUtc(LocalDateTime.of(2026, 3, 2, 10, 0));
-        return new ParsedEvent(uid, "Meeting " + uid, null, null, start, null, Duration.ofMinutes(30),
-                daily ? List.of("FREQ=DAILY;COUNT=3") : List.of(), List.of(), List.of(), null, false, 0, null, null,
-                null, null, false, null, 0, null, null, line);
+        EventBuilder e = EventBuilder.event(uid).summary("Meeting " + uid).start(start).duration(Duration.ofMinutes(30))
+                .line(line);
+        return (daily ? e.rrule("FREQ=DAILY;COUNT=3") : e).build();
     }
 
     static final class Expander implements RecurrenceExpander {

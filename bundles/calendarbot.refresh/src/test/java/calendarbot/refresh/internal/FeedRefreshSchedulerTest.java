@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
 import calendarbot.api.model.FetchException.Kind;
 import calendarbot.api.model.ParseOptions;
-import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.SourceStatus;
+import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
 import calendarbot.refresh.internal.Fakes.Definition;
 import calendarbot.refresh.internal.Fakes.Expander;
@@ -78,7 +79,7 @@ class FeedRefreshSchedulerTest {
         values.put("archiveDir", dir.toString());
         values.put("jitterSeconds", 0);
         values.putAll(config);
-        refresher.configure(Configs.of(FeedRefreshScheduler.Config.class, values), key -> null);
+        refresher.configure(ConfigProxy.of(FeedRefreshScheduler.Config.class, values), key -> null);
     }
 
     /** Binds the sources and activates: with the manual scheduling the first refresh has run on return. */

@@ -3,6 +3,7 @@ package calendarbot.refresh.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.FeedFetcher;
 import calendarbot.api.ManualTime;
 import calendarbot.api.model.FetchException;
@@ -43,7 +44,7 @@ class ThreadSchedulingTest {
                 new ManualTime("2026-03-02T09:30:00Z"), Fakes.settings(),
                 ThreadScheduling::new, new Random());
         refresher.bindSource(new Fakes.Definition("work", "https://calendar.example.com/work.ics"));
-        refresher.configure(Configs.of(FeedRefreshScheduler.Config.class, Map.of("archiveDir", dir.toString())),
+        refresher.configure(ConfigProxy.of(FeedRefreshScheduler.Config.class, Map.of("archiveDir", dir.toString())),
                 key -> null);
 
         assertTrue(fetching.await(10, TimeUnit.SECONDS), "the first fetch starts on its own");

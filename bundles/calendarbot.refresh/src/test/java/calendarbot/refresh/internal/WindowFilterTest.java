@@ -2,6 +2,7 @@ package calendarbot.refresh.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import calendarbot.api.EventBuilder;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ExpansionWindow;
 import calendarbot.api.model.ParsedEvent;
@@ -21,8 +22,11 @@ class WindowFilterTest {
 
     private static ParsedEvent event(String uid, EventTime start, Duration length, List<String> rrules,
             EventTime recurrenceId) {
-        return new ParsedEvent(uid, uid, null, null, start, null, length, rrules, null, null, recurrenceId, false, 0,
-                null, null, null, null, false, null, 0, null, null, 1);
+        EventBuilder e = EventBuilder.event(uid).start(start).duration(length).recurrenceId(recurrenceId);
+        if (rrules != null) {
+            rrules.forEach(e::rrule);
+        }
+        return e.build();
     }
 
     private static EventTime at(String utc) {

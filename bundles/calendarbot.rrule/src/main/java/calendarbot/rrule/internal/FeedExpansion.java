@@ -73,7 +73,7 @@ final class FeedExpansion {
     // the series being expanded
     private ParsedEvent master;
     private boolean allDay;
-    private WallClock clock;
+    private ZoneOffsetConverter offsets;
     private long masterLength;
     private long[] exInstants, exDays;
     private Map<Long, ParsedEvent> overriddenInstants, overriddenDays;
@@ -220,7 +220,7 @@ final class FeedExpansion {
         master = m;
         allDay = m.isAllDay();
         ZoneRules zone = zoneOf(m.start());
-        clock = new WallClock(zone == null ? dateRules : zone);
+        offsets = new ZoneOffsetConverter(zone == null ? dateRules : zone);
         Duration len = m.length();
         masterLength = len.isNegative() ? 0 : len.getSeconds();
         long dtLocal = localOf(m.start().local());
@@ -266,7 +266,7 @@ final class FeedExpansion {
                 long oStart = instant(o.start(), zone);
                 long shift = allDay
                         ? (Math.floorDiv(localOf(o.start().local()), DAY) - Math.floorDiv(localOf(rid.local()), DAY)) * DAY
-                        : clock.toLocal(oStart) - clock.toLocal(ridInstant);
+                        : offsets.toLocal(oStart) - offsets.toLocal(ridInstant);
                 long oLength = Math.max(0, o.length().getSeconds());
                 futureList.add(new Future(ridInstant, shift, oLength, o, "CANCELLED".equals(o.status())));
                 maxShift = Math.max(maxShift, Math.abs(shift));
@@ -282,10 +282,10 @@ final class FeedExpansion {
         // slots whose occurrence can reach into the window; in wall-clock terms give or take a DST shift
         long genFrom = from - maxLength - maxShift;
         long genTo = to + maxShift;
-        long genFromLocal = clock.toLocal(genFrom) - DST_MARGIN;
-        long genToLocal = clock.toLocal(genTo) + DST_MARGIN;
+        long genFromLocal = offsets.toLocal(genFrom) - DST_MARGIN;
+        long genToLocal = offsets.toLocal(genTo) + DST_MARGIN;
 
-        slot(dtLocal, clock.toEpochSecond(dtLocal), -1);
+        slot(dtLocal, offsets.toEpochSecond(dtLocal), -1);
         for (String text : m.rrules()) {
             RecurrenceRule rule;
             try {
@@ -320,7 +320,7 @@ final class FeedExpansion {
                 if (v == dtLocal) {
                     continue; // DTSTART is already in the set
                 }
-                long instant = clock.toEpochSecond(v);
+                long instant = offsets.toEpochSecond(v);
                 if (instant > untilInstant && (!allDay || Math.floorDiv(v, DAY) > untilUtcDay)) {
                     break;
                 }
@@ -351,10 +351,10 @@ final class FeedExpansion {
                 if (allDay || rd.start().date()) {
                     long day = Math.floorDiv(localOf(rd.start().local()), DAY);
                     slotLocal = day * DAY + (allDay ? 0 : Math.floorMod(dtLocal, DAY));
-                    slotInstant = clock.toEpochSecond(slotLocal);
+                    slotInstant = offsets.toEpochSecond(slotLocal);
                 } else {
                     slotInstant = instant(rd.start(), zone);
-                    slotLocal = clock.toLocal(slotInstant);
+                    slotLocal = offsets.toLocal(slotInstant);
                 }
                 long own = rd.duration() == null ? -1 : Math.max(0, rd.duration().getSeconds());
                 slot(slotLocal, slotInstant, own);
@@ -411,12 +411,12 @@ final class FeedExpansion {
                 }
                 event = f.event;
                 startLocal = slotLocal + f.shift;
-                start = clock.toEpochSecond(startLocal);
+                start = offsets.toEpochSecond(startLocal);
                 length = ownLength >= 0 ? ownLength : f.length;
             }
         }
         long end = allDay && length % DAY == 0
-                ? clock.toEpochSecond(Math.floorDiv(startLocal, DAY) * DAY + length)
+                ? offsets.toEpochSecond(Math.floorDiv(startLocal, DAY) * DAY + length)
                 : start + length;
         if (!overlaps(start, end)) {
             return false;
@@ -444,7 +444,7 @@ final class FeedExpansion {
 
     private long instant(EventTime t, ZoneRules fallback) {
         if (t.date()) {
-            return dateClock().toEpochSecond(Math.floorDiv(localOf(t.local()), DAY) * DAY);
+            return dateOffsets().toEpochSecond(Math.floorDiv(localOf(t.local()), DAY) * DAY);
         }
         ZoneRules rules = t.zone() != null ? t.zone() : fallback != null ? fallback : dateRules;
         return EventTime.toInstant(t.local(), rules).getEpochSecond();
@@ -460,7 +460,7 @@ final class FeedExpansion {
         }
         long day = Math.floorDiv(localOf(rid.local()), DAY);
         if (master.isAllDay()) {
-            return dateClock().toEpochSecond(day * DAY);
+            return dateOffsets().toEpochSecond(day * DAY);
         }
         ZoneRules zone = zoneOf(master.start());
         if (rid.date()) {
@@ -471,20 +471,20 @@ final class FeedExpansion {
         return instant(rid, zone);
     }
 
-    private WallClock dateClock;
+    private ZoneOffsetConverter dateOffsets;
 
     /** Midnights of the kiosk's zone, where all-day dates become instants. */
-    private WallClock dateClock() {
-        if (dateClock == null) {
-            dateClock = new WallClock(dateRules);
+    private ZoneOffsetConverter dateOffsets() {
+        if (dateOffsets == null) {
+            dateOffsets = new ZoneOffsetConverter(dateRules);
         }
-        return dateClock;
+        return dateOffsets;
     }
 
     private long endOf(ParsedEvent e, long start, long startLocal, Duration length) {
         long seconds = Math.max(0, length.getSeconds());
         if (e.start().date() && seconds % DAY == 0) {
-            return dateClock().toEpochSecond(Math.floorDiv(startLocal, DAY) * DAY + seconds);
+            return dateOffsets().toEpochSecond(Math.floorDiv(startLocal, DAY) * DAY + seconds);
         }
         return start + seconds;
     }

@@ -3,6 +3,7 @@ package calendarbot.rrule.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.EventBuilder;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ class AgainstLibRecurTest {
                 continue; // lib-recur gave up on a rule that matches nothing for years
             }
             List<Long> expected = all.stream().filter(t -> t < wTo && t + 1800 > wFrom).limit(cap).toList();
-            var master = TestEvents.event("r" + i).start(calendarbot.api.model.EventTime.of(start, zone))
+            var master = EventBuilder.event("r" + i).start(calendarbot.api.model.EventTime.of(start, zone))
                     .duration(java.time.Duration.ofMinutes(30)).rrule(rule).build();
             List<Long> actual = TestEvents.expand(window, master).occurrences().stream()
                     .map(o -> o.originalStart()).toList();

@@ -1,13 +1,14 @@
 package calendarbot.rrule.internal;
 
+import static calendarbot.api.EventBuilder.event;
 import static calendarbot.rrule.internal.TestEvents.BERLIN;
-import static calendarbot.rrule.internal.TestEvents.event;
 import static calendarbot.rrule.internal.TestEvents.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.Expansion;
 import calendarbot.api.model.ExpansionWindow;
 import calendarbot.api.model.ParsedEvent;
@@ -41,7 +42,7 @@ class RecurrenceWorkerTest {
     }
 
     private void configure(Map<String, Object> values) {
-        worker.configure(TestEvents.config(RecurrenceWorker.Config.class, values));
+        worker.configure(ConfigProxy.of(RecurrenceWorker.Config.class, values));
     }
 
     /** A feed whose reading blocks until the test releases it, telling when a worker thread has it. */

@@ -1,8 +1,8 @@
 package calendarbot.rrule.internal;
 
+import static calendarbot.api.EventBuilder.event;
 import static calendarbot.rrule.internal.TestEvents.NEW_YORK;
 import static calendarbot.rrule.internal.TestEvents.at;
-import static calendarbot.rrule.internal.TestEvents.event;
 import static calendarbot.rrule.internal.TestEvents.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,11 @@
 package calendarbot.rrule.internal;
 
+import static calendarbot.api.EventBuilder.event;
 import static calendarbot.rrule.internal.TestEvents.BERLIN;
 import static calendarbot.rrule.internal.TestEvents.NEW_YORK;
 import static calendarbot.rrule.internal.TestEvents.UTC;
 import static calendarbot.rrule.internal.TestEvents.at;
 import static calendarbot.rrule.internal.TestEvents.date;
-import static calendarbot.rrule.internal.TestEvents.event;
 import static calendarbot.rrule.internal.TestEvents.expand;
 import static calendarbot.rrule.internal.TestEvents.starts;
 import static calendarbot.rrule.internal.TestEvents.time;
@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Expansion;
 import calendarbot.api.model.ExpansionWindow;
@@ -237,7 +238,7 @@ class SeriesTest {
     void anOldWeeklySeriesStillShowsThisWeek() {
         Instant now = Instant.parse("2026-06-10T12:00:00Z"); // a Wednesday
         RecurrenceWorker worker = new RecurrenceWorker();
-        worker.configure(TestEvents.config(RecurrenceWorker.Config.class, Map.of()));
+        worker.configure(ConfigProxy.of(RecurrenceWorker.Config.class, Map.of()));
         ExpansionWindow w = worker.window(now, BERLIN);
         LocalDateTime threeYearsAgo = LocalDateTime.of(2023, 6, 8, 10, 0); // a Thursday
         ParsedEvent weekly = event("old").start(EventTime.of(threeYearsAgo, BERLIN)).duration(HOUR)

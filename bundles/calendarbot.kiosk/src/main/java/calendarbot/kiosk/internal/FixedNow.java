@@ -13,14 +13,14 @@ import java.time.format.DateTimeParseException;
  * Reads a fixed "now" the way calendarbot_lite reads CALENDARBOT_TEST_TIME: an instant ("...Z"), a time with an
  * offset, or a local date-time (here taken in the kiosk's zone, where calendarbot_lite took UTC).
  */
-public final class TestTime {
+final class FixedNow {
 
     private static final DateTimeFormatter BASIC_UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
-    private TestTime() {
+    private FixedNow() {
     }
 
-    public static Instant parse(String text, ZoneId zone) {
+    static Instant parse(String text, ZoneId zone) {
         String value = text.trim();
         // Python's isoparse also accepts a space between date and time.
         if (value.length() > 10 && value.charAt(10) == ' ') {

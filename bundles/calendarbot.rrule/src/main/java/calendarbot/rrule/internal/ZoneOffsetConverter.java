@@ -8,11 +8,11 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * Converts wall-clock times of one zone (as local epoch seconds) to instants with RFC 5545's gap and overlap
- * rules ({@link EventTime#toInstant(LocalDateTime, ZoneRules)}). Instances of a series come in order, so the
- * stretch between two transitions is remembered and most conversions are one subtraction.
+ * Converts the local times of one zone (as local epoch seconds) to instants with RFC 5545's gap and overlap
+ * rules ({@link EventTime#toInstant(LocalDateTime, ZoneRules)}), and back. Instances of a series come in order, so
+ * the stretch between two transitions is remembered and most conversions are one subtraction of its offset.
  */
-final class WallClock {
+final class ZoneOffsetConverter {
 
     private final ZoneRules rules;
     private final int fixedOffset;
@@ -21,7 +21,7 @@ final class WallClock {
     private long segFrom = 1, segTo = 0;
     private int segOffset;
 
-    WallClock(ZoneRules rules) {
+    ZoneOffsetConverter(ZoneRules rules) {
         this.rules = rules;
         this.fixed = rules.isFixedOffset();
         this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
@@ -40,7 +40,7 @@ final class WallClock {
         return instant;
     }
 
-    /** Wall-clock time of an instant in this zone, as local epoch seconds. */
+    /** The local time of an instant in this zone, as local epoch seconds. */
     long toLocal(long epochSecond) {
         if (fixed) {
             return epochSecond + fixedOffset;

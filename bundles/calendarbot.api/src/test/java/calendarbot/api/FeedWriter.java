@@ -1,4 +1,4 @@
-package calendarbot.bench;
+package calendarbot.api;
 
 import java.io.IOException;
 import java.io.OutputStream;

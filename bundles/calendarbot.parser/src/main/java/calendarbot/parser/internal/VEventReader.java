@@ -1,0 +1,436 @@
+package calendarbot.parser.internal;
+
+import static calendarbot.parser.internal.PropertyName.*;
+
+import calendarbot.api.model.EventTime;
+import calendarbot.api.model.ParsedEvent;
+import calendarbot.api.model.RecurrenceDate;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * The VEVENT being read: its kept properties go into one reused {@link EventDraft}, and at END:VEVENT the draft
+ * becomes a {@link ParsedEvent} or is reported as malformed. A bad value fails only its event, a bad EXDATE or
+ * RDATE value only itself. Unknown properties and parameters cost no Strings.
+ */
+final class VEventReader {
+
+    private static final int MAX_DATES_PER_EVENT = 5000;
+
+    // Where a meeting link was found; a lower rank wins.
+    private static final int RANK_TEAMS = 0;
+    private static final int RANK_CONFLINK = 1;
+    private static final int RANK_EXTERNALLINK = 2;
+    private static final int RANK_GOOGLE = 3;
+    private static final int RANK_CONFERENCE = 4;
+    private static final int RANK_URL = 5;
+    private static final int RANK_LOCATION = 6;
+    private static final int RANK_DESCRIPTION = 7;
+
+    private static final byte[] DATE = ascii("DATE");
+    private static final byte[] THISANDFUTURE = ascii("THISANDFUTURE");
+    private static final byte[] TRUE = ascii("TRUE");
+    private static final String[] STATUSES = {"CONFIRMED", "TENTATIVE", "CANCELLED"};
+    private static final String[] TRANSPS = {"OPAQUE", "TRANSPARENT"};
+    private static final String[] CLASSES = {"PUBLIC", "PRIVATE", "CONFIDENTIAL"};
+    private static final String[] BUSY = {"BUSY", "FREE", "TENTATIVE", "OOF", "WORKINGELSEWHERE"};
+    private static final String[] PARTSTATS = {"ACCEPTED", "DECLINED", "TENTATIVE", "NEEDS-ACTION", "DELEGATED"};
+    private static final byte[] FREQ = ascii("FREQ");
+    private static final byte[][] FREQS = {ascii("SECONDLY"), ascii("MINUTELY"), ascii("HOURLY"), ascii("DAILY"),
+        ascii("WEEKLY"), ascii("MONTHLY"), ascii("YEARLY")};
+
+    private final ContentLine cl;
+    private final UnfoldingLineReader lines;
+    private final PropertyValues values;
+    private final ZoneResolver zones;
+    private final ParseProblems problems;
+    private final int maxDescription;
+    private final OwnerAddress owner;
+    private final EventDraft event = new EventDraft();
+
+    /**
+     * @param maxDescription DESCRIPTION is cut to this many characters; 0 drops it
+     * @param owner the kiosk owner, whose PARTSTAT is kept; null when none is configured
+     */
+    VEventReader(ContentLine cl, UnfoldingLineReader lines, PropertyValues values, ZoneResolver zones,
+            ParseProblems problems, int maxDescription, OwnerAddress owner) {
+        this.cl = cl;
+        this.lines = lines;
+        this.values = values;
+        this.zones = zones;
+        this.problems = problems;
+        this.maxDescription = maxDescription;
+        this.owner = owner;
+    }
+
+    /** BEGIN:VEVENT on the current line. */
+    void begin() {
+        event.reset(lines.lineNumber);
+    }
+
+    /** The line of the event's BEGIN:VEVENT. */
+    int line() {
+        return event.line;
+    }
+
+    /** True when the finished event names a TZID whose VTIMEZONE has not come yet. */
+    boolean needsZone() {
+        return event.needsZone;
+    }
+
+    /** One property line of the event (not BEGIN or END). */
+    void property(int name) {
+        EventDraft e = event;
+        switch (name) {
+            case UID:
+                cl.scanParameters(false);
+                e.uid = values.pooledText(cl.valueStart, cl.trimEnd(cl.valueStart, cl.length));
+                break;
+            case SUMMARY:
+                cl.scanParameters(false);
+                e.summary = values.pooledText(cl.valueStart, cl.length);
+                e.hash(cl.b, cl.valueStart, cl.length);
+                break;
+            case LOCATION:
+                cl.scanParameters(false);
+                e.location = values.pooledText(cl.valueStart, cl.length);
+                link(RANK_LOCATION);
+                break;
+            case DESCRIPTION:
+                cl.scanParameters(false);
+                link(RANK_DESCRIPTION);
+                if (maxDescription > 0) {
+                    e.description = values.text(cl.valueStart, cl.length, maxDescription);
+                }
+                break;
+            case DTSTART:
+                e.start = time("DTSTART");
+                e.hash(cl.b, cl.valueStart, cl.length);
+                break;
+            case DTEND:
+                e.end = time("DTEND");
+                break;
+            case RECURRENCE_ID:
+                e.recurrenceId = time("RECURRENCE-ID");
+                e.thisAndFuture = cl.paramIs(cl.param(ContentLine.RANGE), THISANDFUTURE);
+                break;
+            case DURATION: {
+                cl.scanParameters(false);
+                long seconds = DateTimeValues.durationSeconds(cl.b, cl.valueStart, cl.length);
+                if (seconds == DateTimeValues.BAD_DURATION) {
+                    e.fail("bad DURATION '" + values.sample(cl.valueStart, cl.length) + "'");
+                } else {
+                    e.duration = Duration.ofSeconds(seconds);
+                }
+                break;
+            }
+            case RRULE:
+                cl.scanParameters(false);
+                rrule();
+                break;
+            case RDATE:
+                dates(true);
+                break;
+            case EXDATE:
+                dates(false);
+                break;
+            case SEQUENCE:
+                cl.scanParameters(false);
+                e.sequence = values.integer(cl.valueStart, cl.length);
+                break;
+            case STATUS:
+                e.status = values.constant(STATUSES);
+                break;
+            case TRANSP:
+                e.transp = values.constant(TRANSPS);
+                break;
+            case CLASS:
+                e.classification = values.constant(CLASSES);
+                break;
+            case X_MICROSOFT_CDO_BUSYSTATUS:
+                e.busyStatus = values.constant(BUSY);
+                break;
+            case X_OUTLOOK_DELETED:
+                cl.scanParameters(false);
+                e.outlookDeleted = cl.valueIs(TRUE);
+                break;
+            case ORGANIZER:
+                cl.scanParameters(false);
+                e.organizer = address();
+                break;
+            case ATTENDEE:
+                e.attendees++;
+                if (owner != null && e.myPartStat == null) {
+                    cl.scanParameters(false);
+                    if (owner.isAttendee(cl)) {
+                        int k = cl.param(ContentLine.PARTSTAT);
+                        // RFC 5545 3.2.12: NEEDS-ACTION when absent
+                        e.myPartStat = k < 0 ? "NEEDS-ACTION"
+                                : values.constant(cl.paramValueStart[k], cl.paramValueEnd[k], PARTSTATS);
+                    }
+                }
+                break;
+            case X_MICROSOFT_SKYPETEAMSMEETINGURL:
+                cl.scanParameters(false);
+                link(RANK_TEAMS);
+                break;
+            case X_MICROSOFT_ONLINEMEETINGCONFLINK:
+                cl.scanParameters(false);
+                link(RANK_CONFLINK);
+                break;
+            case X_MICROSOFT_ONLINEMEETINGEXTERNALLINK:
+                cl.scanParameters(false);
+                link(RANK_EXTERNALLINK);
+                break;
+            case X_GOOGLE_CONFERENCE:
+                cl.scanParameters(false);
+                link(RANK_GOOGLE);
+                break;
+            case CONFERENCE:
+                cl.scanParameters(false);
+                link(RANK_CONFERENCE);
+                break;
+            case URL:
+                cl.scanParameters(false);
+                link(RANK_URL);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** END:VEVENT: the event, or null when it is malformed (reported). */
+    ParsedEvent finish() {
+        EventDraft e = event;
+        if (e.failure != null) {
+            problems.malformed(e.line, e.failure);
+            return null;
+        }
+        if (e.start == null) {
+            problems.malformed(e.line, "VEVENT without DTSTART");
+            return null;
+        }
+        if (e.uid == null || e.uid.isEmpty()) {
+            e.uid = "synthetic-" + Long.toHexString(e.identityHash);
+            problems.warn(e.line, "VEVENT without UID; using " + e.uid);
+        }
+        if (e.end != null && e.duration != null) {
+            e.duration = null; // RFC 5545 forbids both; Outlook shows DTEND
+        }
+        if (e.end != null && !e.needsZone && endsBeforeStart(e.start, e.end)) {
+            problems.warn(e.line, "DTEND before DTSTART; DTEND ignored");
+            e.end = null;
+        }
+        return e.toEvent();
+    }
+
+    /** Both zoned or at least one a date; the instants of zoned times compared, the local values of dates. */
+    static boolean endsBeforeStart(EventTime start, EventTime end) {
+        if (start.date() || end.date()) {
+            return end.local().isBefore(start.local());
+        }
+        long s = epochSecond(start);
+        long e = epochSecond(end);
+        return e < s || e == s && end.local().getNano() < start.local().getNano();
+    }
+
+    /**
+     * The second {@link EventTime#toInstant(LocalDateTime, java.time.zone.ZoneRules)} gives, without the Instant and
+     * offset list it makes: inlined deep into the parse loop, C2 no longer elided them (80 bytes per event, measured).
+     * In a DST gap or overlap the offset before the transition gives RFC 5545's instant, as there.
+     */
+    private static long epochSecond(EventTime t) {
+        return t.local().toEpochSecond(t.zone().getOffset(t.local()));
+    }
+
+    /** A DTSTART/DTEND/RECURRENCE-ID; null (and the event marked malformed) when the value is bad. */
+    private EventTime time(String property) {
+        cl.scanParameters(true);
+        boolean asDate = cl.paramIs(cl.param(ContentLine.VALUE), DATE);
+        String zone = tzidParameter();
+        int s = cl.valueStart;
+        int end = cl.trimEnd(s, cl.length);
+        EventTime t = parseTime(s, end, asDate, zone);
+        if (t == null) {
+            event.fail("bad " + property + " '" + values.sample(s, end) + "'");
+        }
+        return t;
+    }
+
+    /** EXDATE or RDATE: comma-separated values, several properties; RDATE also as PERIODs. */
+    private void dates(boolean rdate) {
+        cl.scanParameters(true);
+        byte[] b = cl.b;
+        int valueKind = cl.param(ContentLine.VALUE);
+        boolean asDate = cl.paramIs(valueKind, DATE);
+        String zone = tzidParameter();
+        int s = cl.valueStart;
+        int end = cl.length;
+        String property = rdate ? "RDATE" : "EXDATE";
+        while (s < end) {
+            int comma = ContentLine.indexOf(b, ',', s, end);
+            if (comma < 0) {
+                comma = end;
+            }
+            int valueEnd = cl.trimEnd(s, comma);
+            while (s < valueEnd && b[s] == ' ') {
+                s++;
+            }
+            if (s < valueEnd) {
+                int slash = rdate ? ContentLine.indexOf(b, '/', s, valueEnd) : -1;
+                if (event.rdates.size() + event.exdates.size() >= MAX_DATES_PER_EVENT) {
+                    problems.warn(event.line, "more than " + MAX_DATES_PER_EVENT
+                            + " RDATE/EXDATE values; the rest ignored");
+                    return;
+                }
+                if (slash >= 0) {
+                    RecurrenceDate period = period(s, slash, valueEnd, zone);
+                    if (period == null) {
+                        problems.warn(lines.lineNumber,
+                                "bad RDATE period '" + values.sample(s, valueEnd) + "' ignored");
+                    } else {
+                        event.rdates.add(period);
+                    }
+                } else {
+                    EventTime t = parseTime(s, valueEnd, asDate, zone);
+                    if (t == null) {
+                        // one bad value must not lose the whole series: drop the value, keep the event
+                        problems.warn(lines.lineNumber, "bad " + property + " value '" + values.sample(s, valueEnd)
+                                + "' ignored");
+                    } else if (rdate) {
+                        event.rdates.add(RecurrenceDate.of(t));
+                    } else {
+                        event.exdates.add(t);
+                    }
+                }
+            }
+            s = comma + 1;
+        }
+    }
+
+    private RecurrenceDate period(int s, int slash, int end, String zone) {
+        EventTime start = parseTime(s, slash, false, zone);
+        if (start == null || start.date()) {
+            return null;
+        }
+        long seconds = DateTimeValues.durationSeconds(cl.b, slash + 1, end);
+        if (seconds != DateTimeValues.BAD_DURATION) {
+            return new RecurrenceDate(start, Duration.ofSeconds(seconds));
+        }
+        EventTime until = parseTime(slash + 1, end, false, zone);
+        if (until == null || until.date()) {
+            return null;
+        }
+        Duration length = start.zone() != null && until.zone() != null
+                ? Duration.between(EventTime.toInstant(start.local(), start.zone()),
+                        EventTime.toInstant(until.local(), until.zone()))
+                : Duration.between(start.local(), until.local());
+        return length.isNegative() ? null : new RecurrenceDate(start, length);
+    }
+
+    /**
+     * One DATE or DATE-TIME value. VALUE=DATE makes a date of it even if a time was written (feeds that
+     * declare an all-day event mean one); 8 digits are a date even without VALUE=DATE.
+     */
+    private EventTime parseTime(int s, int end, boolean asDate, String zone) {
+        long packed = DateTimeValues.parse(cl.b, s, end);
+        if (packed == DateTimeValues.BAD) {
+            return null;
+        }
+        if (asDate || !DateTimeValues.hasTime(packed)) {
+            return EventTime.ofDate(DateTimeValues.date(packed));
+        }
+        LocalDateTime local = DateTimeValues.dateTime(packed);
+        ZoneResolver.Zone z;
+        if (DateTimeValues.isUtc(packed)) {
+            z = ZoneResolver.UTC;
+        } else if (zone != null) {
+            z = zones.lookup(zone);
+            if (z == null) {
+                event.needsZone = true;
+                return new EventTime(local, null, zone, false);
+            }
+        } else {
+            z = zones.floating();
+        }
+        return new EventTime(local, z.rules(), z.tzid(), false);
+    }
+
+    private String tzidParameter() {
+        int k = cl.param(ContentLine.TZID);
+        if (k < 0) {
+            return null;
+        }
+        byte[] b = cl.b;
+        int s = cl.paramValueStart[k];
+        int end = cl.trimEnd(s, cl.paramValueEnd[k]);
+        while (s < end && b[s] == ' ') {
+            s++;
+        }
+        return s < end ? values.pooledRaw(s, end) : null;
+    }
+
+    private void rrule() {
+        int s = cl.valueStart;
+        int end = cl.trimEnd(s, cl.length);
+        if (!validRule(s, end)) {
+            event.fail("RRULE without a valid FREQ: '" + values.sample(s, end) + "'");
+            return;
+        }
+        event.rrules.add(values.pooledRaw(s, end));
+    }
+
+    /** Basic RRULE syntax (RFC 5545 3.3.10): NAME=VALUE parts separated by ';', one of them a valid FREQ. */
+    private boolean validRule(int s, int end) {
+        byte[] b = cl.b;
+        boolean freq = false;
+        int part = s;
+        while (part < end) {
+            int semi = ContentLine.indexOf(b, ';', part, end);
+            if (semi < 0) {
+                semi = end;
+            }
+            int eq = ContentLine.indexOf(b, '=', part, semi);
+            if (eq <= part || eq == semi - 1) {
+                if (semi > part) {
+                    return false; // a part without NAME=VALUE
+                }
+            } else if (PropertyName.equalsUpper(b, part, eq, FREQ)) {
+                int vs = eq + 1;
+                for (byte[] f : FREQS) {
+                    if (PropertyName.equalsUpper(b, vs, semi, f)) {
+                        freq = true;
+                    }
+                }
+                if (!freq) {
+                    return false;
+                }
+            }
+            part = semi + 1;
+        }
+        return freq;
+    }
+
+    private void link(int rank) {
+        if (rank >= event.meetingRank) {
+            return;
+        }
+        String url = MeetingLinks.find(cl.b, cl.valueStart, cl.length);
+        if (url != null) {
+            event.meetingUrl = url;
+            event.meetingRank = rank;
+        }
+    }
+
+    /** ORGANIZER's address without "mailto:". */
+    private String address() {
+        byte[] b = cl.b;
+        int s = cl.valueStart;
+        int end = cl.trimEnd(s, cl.length);
+        while (s < end && b[s] == ' ') {
+            s++;
+        }
+        s = OwnerAddress.afterMailto(b, s, end);
+        return s < end ? values.pooledRaw(s, end) : null;
+    }
+}
