@@ -1,5 +1,6 @@
 package calendarbot.bench;
 
+import calendarbot.api.FeedWriter;
 import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.net.URI;
@@ -235,22 +236,14 @@ final class MedicineBench {
         for (String path : LOAD_PATHS) {
             new LoadClient(k.port(), path).run(50, 0, ctx.quick ? 1000 : 3000, () -> false);
             for (int users : USERS) {
-                KioskRss.resetPeak(k.pid());
-                LoadClient.Result res;
-                long peak;
-                try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20)) {
-                    res = new LoadClient(k.port(), path).run(users, 1000, seconds * 1000, () -> false);
-                    rss.close();
-                    peak = rss.peakKb();
-                }
-                Map<String, Object> m = res.toMap();
-                long ok = Math.max(0, res.requests() - res.errors());
-                m.put("success_rate_pct", res.requests() == 0 ? 0.0
-                        : Math.round(ok * 10000.0 / res.requests()) / 100.0);
-                m.put("rss_peak_mb", KioskRss.mb(peak));
+                Map<String, Object> m = LoadSuite.level(k, path, users, seconds);
+                long requests = (Long) m.get("requests");
+                long ok = Math.max(0, requests - (Long) m.get("errors"));
+                m.put("success_rate_pct", requests == 0 ? 0.0 : Math.round(ok * 10000.0 / requests) / 100.0);
+                double peak = (Double) m.get("rss_peak_mb");
                 levels.add(MedicineTargets.judgeLoad(m, users));
                 if (users == 50) {
-                    peak50 = Math.max(peak50, KioskRss.mb(peak));
+                    peak50 = Math.max(peak50, peak);
                 }
                 ctx.out.printf("bench:   %-24s %3d users: %6d req/s, mean %6.2f ms, p99 %7.2f ms, success %.2f%%%n",
                         path, users, (Long) m.get("throughput_rps"), (Double) m.get("mean_ms"),
