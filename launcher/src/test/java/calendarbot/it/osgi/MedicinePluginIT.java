@@ -68,6 +68,7 @@ public class MedicinePluginIT {
         Http.Response taken = Http.postJson(uri("/api/medicines/" + id + "/take"), "{\"taken_by\": \"Anna\"}");
         assertEquals(taken.body(), 201, taken.status());
         assertEquals(400, Http.postJson(uri("/api/medicines"), "{\"name\": \"\"}").status());
+        refusals();
         assertEquals(3L, JsonReader.at(getJson("/api/medicines/" + id), "stock"));
         assertEquals(200, Http.get(uri("/api/medicines/pending")).status());
         assertTrue(String.valueOf(getJson("/api/layouts").get("layouts")).contains("medicines"));
@@ -92,9 +93,27 @@ public class MedicinePluginIT {
         assertEquals("Aspirin", again.get("name"));
         assertEquals(3L, again.get("stock"));
         Map<String, Object> history = getJson("/api/medicines/history");
-        assertEquals(String.valueOf(history), 2, ((List<?>) history.get("doses")).size());
+        assertEquals(String.valueOf(history), 3, ((List<?>) history.get("doses")).size());
         assertTrue(String.valueOf(history).contains("Anna"));
         assertEquals(1L, getJson("/api/medicines").get("count"));
+    }
+
+    /** What the API refuses, and that a refused batch leaves nothing behind. */
+    private void refusals() throws Exception {
+        Http.Response daily = Http.postJson(uri("/api/medicines"),
+                "{\"name\": \"Daily\", \"schedule\": {\"times\": [\"08:00\", \"20:00\"]}, \"stock\": 9}");
+        long id = (Long) JsonReader.parseObject(daily.body()).get("id");
+        String slot = String.valueOf(JsonReader.at(JsonReader.parseObject(
+                Http.postJson(uri("/api/medicines/" + id + "/take"), "").body()), "doses", 0, "slot"));
+        Http.Response again = Http.postJson(uri("/api/medicines/" + id + "/take"), "{\"slot\": \"" + slot + "\"}");
+        assertEquals(again.body(), 409, again.status());
+        assertEquals(404, Http.postJson(uri("/api/medicines/batch-take"), "{\"medicine_ids\": [" + id + ", 999]}")
+                .status());
+        assertEquals(400, Http.postJson(uri("/api/medicines/batch-take"), "{\"medicine_ids\": [1.5]}").status());
+        assertEquals("the refused batch took nothing", 8L, getJson("/api/medicines/" + id).get("stock"));
+        assertEquals(404, Http.get(uri("/api/medicines/nothing-here")).status());
+        assertEquals(405, Http.delete(uri("/api/medicines")).status());
+        assertEquals(200, Http.delete(uri("/api/medicines/" + id)).status());
     }
 
     private void install() throws Exception {

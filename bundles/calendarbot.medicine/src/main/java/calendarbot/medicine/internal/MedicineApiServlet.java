@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -21,9 +20,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -51,9 +50,15 @@ public class MedicineApiServlet extends HttpServlet {
     @Reference
     transient MedicineTracker tracker;
 
+    private transient DoseReports reports;
     private final transient AnswerCache listed = new AnswerCache();
     private final transient AnswerCache lowStock = new AnswerCache();
     private final transient AnswerCache due = new AnswerCache();
+
+    @Activate
+    void activate() {
+        reports = new DoseReports(tracker);
+    }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -67,7 +72,11 @@ public class MedicineApiServlet extends HttpServlet {
         String json;
         try {
             if (method.equals("GET") && rest.equals("/export")) {
-                export(resp);
+                resp.setStatus(200);
+                resp.setContentType("application/json; charset=utf-8");
+                resp.setHeader("Cache-Control", "no-store");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"medicines.json\"");
+                reports.export(resp.getOutputStream(), stamp());
                 return;
             }
             Answer a = answer(method, rest.isEmpty() ? List.of() : List.of(rest.substring(1).split("/", -1)), req);
@@ -155,7 +164,7 @@ public class MedicineApiServlet extends HttpServlet {
             Status status = parts.get(1).equals("take") ? Status.TAKEN : Status.SKIPPED;
             List<Dose> doses = tracker.record(List.of(new Dose.Request(id, slot(body.get("slot")))), status,
                     by(body.get("taken_by")));
-            return new Answer(201, doses(doses), null);
+            return new Answer(201, reports.doses(doses), null);
         }
         throw Refusal.notFound("no such endpoint: " + ROOT + "/" + String.join("/", parts));
     }
@@ -165,25 +174,7 @@ public class MedicineApiServlet extends HttpServlet {
         DoseTimes times = tracker.times();
         Instant now = tracker.now().truncatedTo(ChronoUnit.SECONDS);
         long generation = tracker.database().generation();
-        return due.get(List.of(generation, now, times), () -> pending(times, now));
-    }
-
-    private String pending(DoseTimes times, Instant now) throws SQLException {
-        ZoneId zone = times.zone();
-        List<DoseTimes.Pending> due = tracker.pending(times, now);
-        JsonWriter w = new JsonWriter(256 + 192 * due.size());
-        w.beginObject().field("now", now.atZone(zone).toOffsetDateTime().toString()).field("zone", zone.getId())
-                .field("count", due.size()).name("doses").beginArray();
-        for (DoseTimes.Pending p : due) {
-            w.beginObject().field("medicine_id", p.medicine().id()).field("name", p.medicine().name())
-                    .field("dose", p.medicine().dose());
-            MedicineJson.slot(w, p.slot(), zone);
-            w.field("status", p.overdue() ? "overdue" : "due")
-                    .field("minutes", Duration.between(p.dueAt(), now).toMinutes())
-                    .field("stock", p.medicine().stock()).field("low_stock", p.medicine().lowStock())
-                    .endObject();
-        }
-        return w.endArray().endObject().toString();
+        return due.get(List.of(generation, now, times), () -> reports.pending(times, now));
     }
 
     private String history(HttpServletRequest req) throws SQLException {
@@ -199,26 +190,7 @@ public class MedicineApiServlet extends HttpServlet {
         if (Duration.between(from, to).compareTo(Duration.ofDays(maxDays)) > 0) {
             throw Refusal.invalid("at most " + maxDays + " days of history in one request (maxHistoryDays)");
         }
-        List<Medicine> all = tracker.store().all();
-        Map<Long, Medicine> byId = new HashMap<>();
-        all.forEach(m -> byId.put(m.id(), m));
-        List<Dose> doses = tracker.store().doses(from, to);
-        List<DoseTimes.Missed> missed = tracker.missed(all, from, to);
-        JsonWriter w = new JsonWriter(512 + 200 * (doses.size() + missed.size()));
-        w.beginObject().field("from", from.atZone(zone).toOffsetDateTime().toString())
-                .field("to", to.atZone(zone).toOffsetDateTime().toString()).field("zone", zone.getId())
-                .name("doses").beginArray();
-        for (Dose d : doses) {
-            MedicineJson.write(w, d, byId.get(d.medicineId()), zone);
-        }
-        w.endArray().name("missed").beginArray();
-        for (DoseTimes.Missed m : missed) {
-            w.beginObject().field("medicine_id", m.medicine().id()).field("name", m.medicine().name())
-                    .field("status", "missed");
-            MedicineJson.slot(w, m.slot(), zone);
-            w.endObject();
-        }
-        return w.endArray().endObject().toString();
+        return reports.history(from, to);
     }
 
     private String batchTake(Map<String, Object> body) throws SQLException {
@@ -226,7 +198,10 @@ public class MedicineApiServlet extends HttpServlet {
         List<Dose.Request> requests = new ArrayList<>();
         if (body.get("medicine_ids") instanceof List<?> ids) {
             for (Object id : ids) {
-                requests.add(new Dose.Request(id(String.valueOf(id)), null));
+                if (!(id instanceof Long n)) {
+                    throw Refusal.invalid("medicine_ids must be a list of ids (whole numbers), not " + id);
+                }
+                requests.add(new Dose.Request(n, null));
             }
         } else if (body.containsKey("medicine_ids")) {
             throw Refusal.invalid("medicine_ids must be a list of ids");
@@ -247,61 +222,7 @@ public class MedicineApiServlet extends HttpServlet {
         if (requests.size() > MAX_BATCH) {
             throw Refusal.invalid("at most " + MAX_BATCH + " doses in one batch");
         }
-        return doses(tracker.record(requests, Status.TAKEN, by(body.get("taken_by"))));
-    }
-
-    private String doses(List<Dose> doses) throws SQLException {
-        ZoneId zone = tracker.zone();
-        JsonWriter w = new JsonWriter();
-        w.beginObject().field("count", doses.size()).name("doses").beginArray();
-        for (Dose d : doses) {
-            MedicineJson.write(w, d, tracker.store().get(d.medicineId()), zone);
-        }
-        return w.endArray().endObject().toString();
-    }
-
-    /** Every medicine (deleted ones too) and every dose, streamed: the history grows for years. */
-    private void export(HttpServletResponse resp) throws IOException {
-        ZoneId zone = tracker.zone();
-        List<Medicine> all;
-        try {
-            all = tracker.store().all();
-        } catch (SQLException e) {
-            throw new IOException(e);
-        }
-        Map<Long, Medicine> byId = new HashMap<>();
-        all.forEach(m -> byId.put(m.id(), m));
-        resp.setStatus(200);
-        resp.setContentType("application/json; charset=utf-8");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setHeader("Content-Disposition", "attachment; filename=\"medicines.json\"");
-        OutputStream out = resp.getOutputStream();
-        JsonWriter head = new JsonWriter();
-        head.beginObject().field("exported_at", stamp().truncatedTo(ChronoUnit.SECONDS).toString()).field("zone", zone.getId())
-                .field("count", all.size()).name("medicines").beginArray();
-        for (Medicine m : all) {
-            MedicineJson.write(head, m);
-        }
-        head.endArray();
-        String text = head.toString();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.write(",\"doses\":[".getBytes(StandardCharsets.UTF_8));
-        boolean[] first = { true };
-        try {
-            tracker.store().eachDose(500, d -> {
-                JsonWriter w = new JsonWriter(256);
-                MedicineJson.write(w, d, byId.get(d.medicineId()), zone);
-                try {
-                    out.write(((first[0] ? "" : ",") + w).getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                first[0] = false;
-            });
-        } catch (SQLException e) {
-            throw new IOException(e);
-        }
-        out.write("]}".getBytes(StandardCharsets.UTF_8));
+        return reports.doses(tracker.record(requests, Status.TAKEN, by(body.get("taken_by"))));
     }
 
     private static Instant later(Instant a, Instant b) {
