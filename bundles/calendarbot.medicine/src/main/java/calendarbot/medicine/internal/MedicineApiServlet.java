@@ -179,8 +179,9 @@ public class MedicineApiServlet extends HttpServlet {
 
     private String history(HttpServletRequest req) throws SQLException {
         ZoneId zone = tracker.zone();
-        // doses are stamped with real time: a kiosk fixed at a past "now" still lists what was recorded since
-        Instant now = later(tracker.now(), stamp()).truncatedTo(ChronoUnit.SECONDS);
+        // doses are stamped with real time: a kiosk fixed at a past "now" still lists what was recorded since;
+        // the end of this second, so that a dose recorded a moment ago is in
+        Instant now = later(tracker.now(), stamp()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         Instant to = bound(req.getParameter("to"), zone, true, now);
         Instant from = bound(req.getParameter("from"), zone, false, to.minus(Duration.ofDays(7)));
         if (!from.isBefore(to)) {
