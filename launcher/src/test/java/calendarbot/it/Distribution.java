@@ -80,6 +80,28 @@ public final class Distribution implements AutoCloseable {
         return to;
     }
 
+    /**
+     * {@link #copy} of a profile with every plug-in of calendarbot-full/plugins/ in its deploy/ folder, as a user
+     * installs them. Returns the copy's home.
+     */
+    public static Path withPlugins(String profile, Path target) throws IOException {
+        Path home = copy(profile, target);
+        try (Stream<Path> jars = Files.list(home("full").resolve("plugins"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return home;
+    }
+
+    /** Sends SIGKILL: the process ends at once, in whatever it was doing. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IOException("calendarbot still runs 30 s after SIGKILL");
+        }
+    }
+
     /** Starts (again) the same distribution on the same port and folders. */
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(configDir);

@@ -38,6 +38,10 @@ public final class Http {
         return exchange("POST", uri, json, "application/json", null);
     }
 
+    public static Response delete(URI uri) throws IOException {
+        return exchange("DELETE", uri, null, null, null);
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
