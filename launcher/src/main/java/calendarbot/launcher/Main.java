@@ -64,11 +64,24 @@ public final class Main {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, homeDirectory());
+        } catch (OneLineSettings.BadSetting e) {
+            // one line naming the variable, and no stack trace: what a person reads in `systemctl status`
+            System.err.println("calendarbot: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("calendarbot: " + e.getMessage());
             System.err.println(LaunchOptions.USAGE);
             System.exit(2);
             return;
+        }
+        for (String warning : options.settings().warnings()) {
+            System.err.println("calendarbot: " + warning);
+        }
+        OneLineSettings.Setting level = options.settings().get(OneLineSettings.LOG_LEVEL);
+        if (level != null) {
+            // the first lines, before calendarbot.logging's configuration arrives, at the level asked for
+            System.setProperty("calendarbot.log.level", (String) level.value());
         }
         run(options);
     }
@@ -157,6 +170,7 @@ public final class Main {
         p.put("calendarbot.deploy", options.home().resolve("deploy").toString());
         p.put("calendarbot.config.extra", options.extraConfig().toString());
         p.put("calendarbot.profile", options.profile());
+        p.put(OneLineSettings.PROPERTY, OneLineSettings.transport(options.effectiveSettings()));
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));
         p.put("org.apache.felix.http.host", options.host());
         p.put("org.apache.felix.http.jetty.threadpool.max", "8");

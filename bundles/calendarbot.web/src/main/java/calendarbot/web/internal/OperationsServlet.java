@@ -6,6 +6,7 @@ import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
 import calendarbot.api.KioskSettings;
 import calendarbot.api.MeetingSelector;
+import calendarbot.api.SettingOrigins;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.json.JsonWriter;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the person or the watchdog looking after the kiosk asks: /api/health (200 when ok, 503 when degraded),
- * /api/status (bundles, effective configuration with secrets masked, deploy problems), POST /api/refresh and
+ * /api/status (bundles, effective configuration with secrets masked and where each CALENDARBOT_* setting came from,
+ * deploy problems), POST /api/refresh and
  * /metrics (Prometheus). Ages and uptime are bookkeeping time ({@link InstantSource}), never the kiosk's clock.
  */
 @Component(service = Servlet.class)
@@ -91,6 +93,9 @@ public class OperationsServlet extends JsonApiServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile DeployFolder deployFolder;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile SettingOrigins settingOrigins;
 
     private transient volatile BundleContext context;
     /** When this process started, on the bookkeeping time line. */
@@ -168,11 +173,15 @@ public class OperationsServlet extends JsonApiServlet {
             }
         }
         FrameworkStartLevel startLevel = ctx.getBundle(0).adapt(FrameworkStartLevel.class);
-        return Reply.json(200, StatusJson.render(bundles, configurations(), problems,
-                startLevel == null ? 0 : startLevel.getStartLevel(), uptimeSeconds()));
+        SettingOrigins origins = settingOrigins;
+        return Reply.json(200, StatusJson.render(bundles, configurations(), origins == null ? List.of()
+                : origins.settings(), problems, startLevel == null ? 0 : startLevel.getStartLevel(), uptimeSeconds()));
     }
 
-    /** calendarbot.* configurations, factory ones under their full PID; null without Config Admin. */
+    /**
+     * calendarbot.* configurations, factory ones under their full PID, with the values components receive (the
+     * CALENDARBOT_* settings laid over them); null without Config Admin.
+     */
     List<StatusJson.ConfigInfo> configurations() {
         ConfigurationAdmin admin = configurationAdmin;
         if (admin == null) {
@@ -188,7 +197,7 @@ public class OperationsServlet extends JsonApiServlet {
         List<StatusJson.ConfigInfo> result = new ArrayList<>();
         for (Configuration c : found == null ? new Configuration[0] : found) {
             Map<String, Object> props = new HashMap<>();
-            Dictionary<String, Object> d = c.getProperties();
+            Dictionary<String, Object> d = c.getProcessedProperties(null);
             if (d != null) {
                 for (String key : Collections.list(d.keys())) {
                     props.put(key, d.get(key));

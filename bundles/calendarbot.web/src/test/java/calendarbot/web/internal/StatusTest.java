@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.model.SettingOrigin;
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -56,6 +57,33 @@ class StatusTest {
         assertEquals(1, problems.size());
         assertEquals("file:/opt/calendarbot/deploy/neon.jar", ((Map<?, ?>) problems.get(0)).get("location"));
         assertEquals(Map.of("start_level", 10L, "uptime_seconds", 90L), body.get("framework"));
+    }
+
+    @Test
+    void statusSaysWhereEachOneLineSettingCameFromAndMasksTheSecretOnes() throws Exception {
+        Fixtures.Api api = new Fixtures.Api();
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        api.ops.settingOrigins = () -> List.of(
+                new SettingOrigin("CALENDARBOT_ICS_URL", "calendarbot.source~default", "url",
+                        "https://calendar.google.com/calendar/ical/private-abc/basic.ics", "environment"),
+                new SettingOrigin("CALENDARBOT_WEB_PORT", null, "port", 8080, "command line"),
+                new SettingOrigin("CALENDARBOT_REFRESH_INTERVAL", "calendarbot.refresh", "intervalSeconds", 600,
+                        ".env /etc/calendarbot/calendarbot.env"),
+                new SettingOrigin("CALENDARBOT_DEFAULT_TIMEZONE", "calendarbot.kiosk", "timeZone", "Europe/Berlin",
+                        "file /etc/calendarbot/calendarbot.kiosk.cfg"),
+                new SettingOrigin("CALENDARBOT_ALEXA_BEARER_TOKEN", "calendarbot.voice", "bearerToken", "t0k3n",
+                        "environment"),
+                new SettingOrigin("CALENDARBOT_LOG_LEVEL", "calendarbot.logging", "rootLevel", null, "default"));
+        var res = Http.get("/api/status").send(api.servlet);
+        assertFalse(res.text().contains("private-abc") || res.text().contains("t0k3n"), res.text());
+        List<?> settings = (List<?>) res.json().get("settings");
+        assertEquals(6, settings.size());
+        assertEquals(Map.of("variable", "CALENDARBOT_ICS_URL", "pid", "calendarbot.source~default", "property", "url",
+                "value", "https://calendar.google.com/********", "origin", "environment"), settings.get(0));
+        assertEquals(".env /etc/calendarbot/calendarbot.env", ((Map<?, ?>) settings.get(2)).get("origin"));
+        assertEquals(600L, ((Map<?, ?>) settings.get(2)).get("value"));
+        assertEquals("********", ((Map<?, ?>) settings.get(4)).get("value"));
+        assertEquals("default", ((Map<?, ?>) settings.get(5)).get("origin"));
     }
 
     @Test
@@ -131,7 +159,7 @@ class StatusTest {
                 new Class<?>[] { Configuration.class }, (p, m, a) -> switch (m.getName()) {
                     case "getPid" -> pid;
                     case "getFactoryPid" -> factoryPid;
-                    case "getProperties" -> props;
+                    case "getProperties", "getProcessedProperties" -> props;
                     default -> throw new UnsupportedOperationException("configuration." + m.getName());
                 });
     }
