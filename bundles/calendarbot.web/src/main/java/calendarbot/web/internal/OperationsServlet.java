@@ -14,6 +14,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -32,22 +33,28 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the person or the watchdog looking after the kiosk asks: /api/health (200 when ok, 503 when degraded),
+ * What the person or the watchdog looking after the kiosk asks: /api/health (503 only when the wall would show wrong
+ * data, see {@link HealthJson}),
  * /api/status (bundles, effective configuration with secrets masked and where each CALENDARBOT_* setting came from,
  * deploy problems), POST /api/refresh and
  * /metrics (Prometheus). Ages and uptime are bookkeeping time ({@link InstantSource}), never the kiosk's clock.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = OperationsServlet.PID)
+@Designate(ocd = OperationsServlet.Config.class)
 // exact paths (and below them) win over the kiosk API's /api/*
 @HttpWhiteboardServletPattern({ "/api/health/*", "/api/status/*", "/api/refresh/*", "/metrics/*" })
 @HttpWhiteboardServletName("calendarbot.operations")
@@ -55,6 +62,18 @@ public class OperationsServlet extends JsonApiServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OperationsServlet.class);
+    static final String PID = "calendarbot.health";
+
+    @ObjectClassDefinition(name = "CalendarBot health",
+            description = "When /api/health answers 503, which a watchdog restarts the kiosk for: only when the wall "
+                    + "would show wrong data.")
+    public @interface Config {
+        @AttributeDefinition(name = "Stale after (minutes)", min = "1", max = "10080",
+                description = "503 once no calendar has refreshed successfully for this long (a restart counts as "
+                        + "fresh). One failing calendar among working ones is a warning, never a 503.")
+        int staleAfterMinutes() default 15;
+    }
+
     /** Framework property set by the launcher: what it could not write at start. */
     static final String STORAGE_PROBLEMS = "calendarbot.storage.problems";
 
@@ -102,11 +121,19 @@ public class OperationsServlet extends JsonApiServlet {
     transient volatile Instant processStart;
     private final transient FrameworkProblems frameworkProblems = new FrameworkProblems(() -> time.instant());
 
+    private transient volatile Duration staleAfter = Duration.ofMinutes(15);
+
     @Activate
-    void activate(BundleContext bundleContext) {
+    void activate(BundleContext bundleContext, Config config) {
+        configure(config);
         context = bundleContext;
         processStart = ProcessHandle.current().info().startInstant().orElseGet(time::instant);
         bundleContext.addFrameworkListener(frameworkProblems);
+    }
+
+    @Modified
+    void configure(Config config) {
+        staleAfter = Duration.ofMinutes(Math.max(1, config.staleAfterMinutes()));
     }
 
     @Deactivate
@@ -146,7 +173,7 @@ public class OperationsServlet extends JsonApiServlet {
         HealthJson health = new HealthJson(c == null ? now : c.now(), now, sources, missing, warnings(),
                 eventCount(events, sources), heartbeats.last(), uptimeSeconds(),
                 ProcessFigures.heapUsedBytes(), ProcessFigures.heapMaxBytes(), ProcessFigures.rssBytes(),
-                ProcessFigures.pid());
+                ProcessFigures.pid(), staleAfter);
         return Reply.json(health.ok() ? 200 : 503, health.json());
     }
 

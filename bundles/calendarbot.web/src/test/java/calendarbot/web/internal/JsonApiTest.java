@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import static calendarbot.web.internal.Fixtures.BOOKKEEPING;
 import static calendarbot.web.internal.Fixtures.NOW;
 import static calendarbot.web.internal.Fixtures.meeting;
 import static calendarbot.web.internal.Fixtures.source;
@@ -9,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.JsonReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -278,14 +281,41 @@ class JsonApiTest {
     }
 
     @Test
-    void healthIsDegradedWhenASourceFails() throws Exception {
-        api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, NOW.minusSeconds(9000),
+    void oneFailingFeedAmongWorkingOnesIsAWarningNotA503() throws Exception {
+        api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(9000),
                 "HTTP 401: check the calendar URL"));
         var res = Http.get("/api/health").send(api.servlet);
-        assertEquals(503, res.status);
+        assertEquals(200, res.status, "a restart would not mend a wrong URL: the watchdog must leave the kiosk be");
         Map<String, Object> body = res.json();
-        assertEquals("degraded", body.get("status"));
-        assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("problems"));
+        assertEquals("ok", body.get("status"));
+        assertEquals(List.of(), body.get("problems"));
+        assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("warnings"));
+        Map<?, ?> home = (Map<?, ?>) ((List<?>) body.get("sources")).get(1);
+        assertEquals("Home: failing: HTTP 401: check the calendar URL", home.get("warning"));
+        assertEquals(120L, JsonReader.at(body, "last_refresh", "last_success_delta_s"), "calendarbot_lite's field");
+    }
+
+    @Test
+    void noSuccessfulRefreshForFifteenMinutesIsA503() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(source("work", "Work", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(14 * 60),
+                "connection refused"));
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "14 minutes: still fresh enough");
+        api.time.advance(Duration.ofMinutes(2));
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(503, res.status);
+        assertEquals(List.of("no calendar has refreshed for 16 min; the wall may show old meetings"),
+                res.json().get("problems"));
+        assertEquals(List.of("Work: failing: connection refused"), res.json().get("warnings"));
+
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofMinutes(5));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status,
+                "a kiosk restarted with yesterday's archive gets its 15 minutes to reach the feed");
+
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
+        api.ops.configure(ConfigProxy.of(OperationsServlet.Config.class, Map.of("staleAfterMinutes", 60)));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "configurable: calendarbot.health");
     }
 
     @Test

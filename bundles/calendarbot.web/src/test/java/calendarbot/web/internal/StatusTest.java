@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.SettingOrigin;
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
@@ -20,13 +21,15 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 class StatusTest {
 
+    static final OperationsServlet.Config HEALTH = ConfigProxy.defaults(OperationsServlet.Config.class);
+
     @Test
     void statusListsBundlesConfigurationsAndDeployProblemsWithSecretsMasked() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
         Bundle system = bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System Bundle");
         Bundle web = bundle(7, "calendarbot.web", Bundle.ACTIVE, "file:/opt/calendarbot/bundle/calendarbot.web.jar");
         Bundle broken = bundle(9, "acme.layout.neon", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/neon.jar");
-        api.ops.activate(context(new Bundle[] { system, web, broken }));
+        api.ops.activate(context(new Bundle[] { system, web, broken }), HEALTH);
         api.ops.processStart = Fixtures.BOOKKEEPING.minusSeconds(90);
         api.ops.configurationAdmin = configAdmin(
                 config("calendarbot.source~work", "calendarbot.source", Map.of("name", "Work",
@@ -62,7 +65,8 @@ class StatusTest {
     @Test
     void statusSaysWhereEachOneLineSettingCameFromAndMasksTheSecretOnes() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
-        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }),
+                HEALTH);
         api.ops.settingOrigins = () -> List.of(
                 new SettingOrigin("CALENDARBOT_ICS_URL", "calendarbot.source~default", "url",
                         "https://calendar.google.com/calendar/ical/private-abc/basic.ics", "environment"),
@@ -89,7 +93,8 @@ class StatusTest {
     @Test
     void withoutConfigAdminTheConfigIsNull() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
-        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }),
+                HEALTH);
         Map<String, Object> body = Http.get("/api/status").send(api.servlet).json();
         assertTrue(body.containsKey("config"));
         assertEquals(null, body.get("config"));
