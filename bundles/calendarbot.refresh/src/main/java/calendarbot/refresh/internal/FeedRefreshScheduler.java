@@ -16,6 +16,7 @@ import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
@@ -412,6 +413,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             s.cancelTimer();
             s.running = true;
+            s.runningSince = time.instant();
             s.answered = false;
             s.plannedDelay = null;
         }
@@ -655,6 +657,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             store.replace(s.id, expansion.occurrences());
             stored = System.nanoTime();
+            s.phases = new RefreshPhases(millis(fetched - started), millis(archivedAt - fetched),
+                    millis(expanded - archivedAt), millis(stored - expanded));
             s.state = State.OK;
             s.error = archiveProblem == null ? null : archiveProblem + "; showing the new events from memory";
             s.lastSuccess = now;
@@ -685,8 +689,15 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         extra.append(" (fetch+parse ").append(millis(fetched - started)).append(" ms, archive ")
                 .append(millis(archivedAt - fetched)).append(" ms, expand ").append(millis(expanded - archivedAt))
                 .append(" ms, store ").append(millis(stored - expanded)).append(" ms)");
-        LOG.info("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
-                count(report.events(), "event"), series, millis(stored - started), extra);
+        // the same line with its figures as fields, for calendarbot.logging's JSON format
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "ok")
+                .addKeyValue("http_status", outcome.httpStatus()).addKeyValue("events", report.events())
+                .addKeyValue("fetch_parse_ms", millis(fetched - started))
+                .addKeyValue("archive_ms", millis(archivedAt - fetched))
+                .addKeyValue("expand_ms", millis(expanded - archivedAt))
+                .addKeyValue("store_ms", millis(stored - expanded))
+                .log("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
+                        count(report.events(), "event"), series, millis(stored - started), extra);
         for (String problem : expansion.problems()) {
             LOG.debug("{}: {}", s.id, problem);
         }
@@ -744,7 +755,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             s.lastSuccess = now;
             s.plannedDelay = nextDelay(s);
         }
-        LOG.info("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "not_modified")
+                .log("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
     }
 
     private void recordBodyFailure(SourceState s, Download download) {
@@ -773,9 +785,10 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             reexpandFromArchive(s);
         }
         int held = store.size(s.id);
-        LOG.warn("{}: {} ({}), {}; next try in {}", s.id, what, text,
-                held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
-                human(next));
+        LOG.atWarn().addKeyValue("source", s.id).addKeyValue("outcome", "failed")
+                .log("{}: {} ({}), {}; next try in {}", s.id, what, text,
+                        held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
+                        human(next));
     }
 
     /**
