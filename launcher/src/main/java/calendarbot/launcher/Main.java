@@ -88,6 +88,14 @@ public final class Main {
 
     static void run(LaunchOptions options) throws Exception {
         Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(STARTUP_TIME::instant);
+        ListeningPort listening = new ListeningPort(options.host(), options.port());
+        String taken = listening.problemBeforeStart();
+        if (taken != null) {
+            // non-zero, so that systemd's Restart=on-failure tries again (the last kiosk may still be stopping)
+            System.err.println("calendarbot: " + taken);
+            System.exit(1);
+            return;
+        }
         WritableFolders folders = new WritableFolders();
         folders.create(options.data(), "the data folder");
         // Read by the SLF4J provider (calendarbot.logging) before any configuration arrives.
@@ -119,7 +127,13 @@ public final class Main {
         }
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "calendarbot-shutdown"));
-        Thread readiness = new Thread(() -> reportReady(options, processStart), "calendarbot-readiness");
+        String noHttp = listening.problemAfterStart(context, ListeningPort.CONNECTOR_WAIT);
+        if (noHttp != null) {
+            System.err.println("calendarbot: " + noHttp);
+            System.exit(1); // the shutdown hook stops the bundles
+            return;
+        }
+        Thread readiness = new Thread(() -> reportReady(options, listening, processStart), "calendarbot-readiness");
         readiness.setDaemon(true);
         readiness.start();
 
@@ -262,8 +276,8 @@ public final class Main {
     }
 
     /** Waits for the first HTTP answer, then logs the time since process start and the RSS. */
-    private static void reportReady(LaunchOptions options, Instant processStart) {
-        URI health = URI.create("http://127.0.0.1:" + options.port() + "/api/health");
+    private static void reportReady(LaunchOptions options, ListeningPort listening, Instant processStart) {
+        URI health = listening.self("/api/health");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             try {
