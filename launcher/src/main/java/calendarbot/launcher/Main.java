@@ -2,8 +2,6 @@ package calendarbot.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -126,14 +124,19 @@ public final class Main {
             }
         }
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "calendarbot-shutdown"));
+        SystemdNotify systemd = SystemdNotify.from(System.getenv(), ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.send("STOPPING=1", "STATUS=stopping");
+            stop(framework);
+        }, "calendarbot-shutdown"));
         String noHttp = listening.problemAfterStart(context, ListeningPort.CONNECTOR_WAIT);
         if (noHttp != null) {
             System.err.println("calendarbot: " + noHttp);
             System.exit(1); // the shutdown hook stops the bundles
             return;
         }
-        Thread readiness = new Thread(() -> reportReady(options, listening, processStart), "calendarbot-readiness");
+        Thread readiness = new Thread(new Supervision(listening.self("/api/health"), systemd,
+                () -> printReady(options, processStart)), "calendarbot-supervision");
         readiness.setDaemon(true);
         readiness.start();
 
@@ -275,35 +278,12 @@ public final class Main {
         return result;
     }
 
-    /** Waits for the first HTTP answer, then logs the time since process start and the RSS. */
-    private static void reportReady(LaunchOptions options, ListeningPort listening, Instant processStart) {
-        URI health = listening.self("/api/health");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                int status = c.getResponseCode();
-                c.disconnect();
-                if (status == 200 || status == 503) {
-                    long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
-                    System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ "
-                            + "(profile %s, RSS %d MB, heap %d MB)%n", ms, options.port(), options.profile(),
-                            OwnRss.bytes() / (1024 * 1024),
-                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the HTTP service is not up yet
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-        System.err.println("calendarbot: no HTTP answer on port " + options.port() + " after 2 minutes");
+    /** The time since the process started and the RSS, once HTTP first answers. */
+    private static void printReady(LaunchOptions options, Instant processStart) {
+        long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
+        System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ (profile %s, RSS %d MB, "
+                + "heap %d MB)%n", ms, options.port(), options.profile(), OwnRss.bytes() / (1024 * 1024),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
     }
 
     /** The distribution's home: the system property set by bin/calendarbot, else the jar's grandparent. */

@@ -140,6 +140,13 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                 .field("uptime_s", uptimeSeconds)
                 .field("pid", pid)
                 .endObject();
+        // what the launcher renews systemd's watchdog on (with an HTTP answer at all)
+        List<String> stuck = RefreshLiveness.stuck(sources, realNow);
+        boolean refresher = !missing.contains("refresher");
+        w.name("refresh_scheduler").beginObject()
+                .field("alive", refresher && stuck.isEmpty())
+                .field("stuck", refresher ? stuck : List.of("the refresher is not running"))
+                .endObject();
         // calendarbot_lite's watchdog reads the newest success's age here
         w.name("last_refresh").beginObject()
                 .field("last_success_iso", Iso.utc(newestSuccess()))

@@ -493,6 +493,30 @@ class JsonApiTest {
     }
 
     @Test
+    void healthSaysWhetherTheRefreshSchedulerIsAtWork() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300)));
+        api.refresher.sources.add(new SourceStatus("home", "Home", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, null, BOOKKEEPING, null));
+        assertEquals(Map.of("alive", true, "stuck", List.of()), health().get("refresh_scheduler"));
+        api.time.advance(Duration.ofMinutes(8));
+        assertEquals(Map.of("alive", false, "stuck", List.of("work: the fetch due 3 min ago has not started")),
+                health().get("refresh_scheduler"), "the timer did not fire");
+        api.time.advance(Duration.ofMinutes(10));
+        assertEquals(List.of("work: the fetch due 13 min ago has not started",
+                "home: a refresh started 18 min ago has not finished"),
+                JsonReader.at(health(), "refresh_scheduler", "stuck"), "and a worker is wedged");
+        api.ops.refresher = null;
+        assertEquals(Map.of("alive", false, "stuck", List.of("the refresher is not running")),
+                health().get("refresh_scheduler"));
+    }
+
+    private Map<String, Object> health() throws Exception {
+        return Http.get("/api/health").send(api.servlet).json();
+    }
+
+    @Test
     void pathsArePercentDecoded() {
         assertEquals("/layouts/week/a b.css", JsonApiServlet.percentDecode("/layouts/week/a%20b.css"));
         assertEquals("/caf\u00e9", JsonApiServlet.percentDecode("/caf%C3%A9"));
