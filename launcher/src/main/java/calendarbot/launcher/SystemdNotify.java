@@ -74,8 +74,8 @@ final class SystemdNotify {
             cmd.add(a.replace('\n', ' '));
         }
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return failed("systemd-notify did not return within " + SEND_TIMEOUT_SECONDS + " s");
