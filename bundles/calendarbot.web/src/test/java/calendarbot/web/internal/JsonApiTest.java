@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.Occurrence;
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.json.JsonReader;
 import java.time.Duration;
@@ -490,6 +491,18 @@ class JsonApiTest {
         assertTrue(text.contains("# TYPE calendarbot_jvm_heap_used_bytes gauge\n"), text);
         assertTrue(text.contains("# TYPE calendarbot_jvm_gc_collections_total counter\n"), text);
         assertTrue(text.matches("(?s).*\ncalendarbot_jvm_gc_seconds_total\\{collector=\"[^\"]+\"\\} [0-9.E]+\n.*"), text);
+    }
+
+    @Test
+    void metricsShowTheLastRefreshsPhasesSoNothingParsesLogText() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300), null, new RefreshPhases(512, 8, 40, 3)));
+        String text = Http.get("/metrics").send(api.servlet).text();
+        String phase = "calendarbot_refresh_phase_seconds{source=\"work\",phase=";
+        assertTrue(text.contains(phase + "\"fetch_parse\"} 0.512\n"), text);
+        assertTrue(text.contains(phase + "\"store\"} 0.003\n"), text);
+        assertTrue(text.contains("calendarbot_refresh_duration_seconds{source=\"work\"} 0.563\n"), text);
     }
 
     @Test
