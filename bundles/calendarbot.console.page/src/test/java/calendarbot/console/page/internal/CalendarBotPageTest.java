@@ -1,4 +1,4 @@
-package calendarbot.console.internal;
+package calendarbot.console.page.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package calendarbot.console.internal;
+package calendarbot.console.page.internal;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package calendarbot.console.internal;
+package calendarbot.console.page.internal;
 
 import calendarbot.api.Clock;
 import calendarbot.api.EventStore;
