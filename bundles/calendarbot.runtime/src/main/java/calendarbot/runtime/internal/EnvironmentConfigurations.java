@@ -125,10 +125,4 @@ public class EnvironmentConfigurations implements SettingOrigins {
         }
         return new SettingOrigin(e.variable(), e.pid(), e.property(), null, "default");
     }
-
-    /** For tests. */
-    void use(EnvironmentOverlay newOverlay, ConfigurationAdmin admin) {
-        overlay = newOverlay;
-        configurationAdmin = admin;
-    }
 }
