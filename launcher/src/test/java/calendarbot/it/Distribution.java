@@ -102,8 +102,35 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
+    /** What a start that was meant to fail printed, and its exit code. */
+    public record Exit(int code, String output) {
+    }
+
+    /** Starts the distribution expecting it to stop by itself (a bad setting, a taken port); waits for its exit. */
+    public static Exit runToExit(String profile, Path configDir, Path dataDir, Map<String, String> env, int port)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home(profile), configDir, dataDir, env, port);
+        Process p = d.launch();
+        if (!p.waitFor(Poll.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("calendarbot did not exit within " + Poll.PATIENCE.toSeconds() + " s; log:\n"
+                    + d.log());
+        }
+        return new Exit(p.exitValue(), d.log());
+    }
+
     /** Starts (again) the same distribution on the same port and folders. */
     public void start() throws IOException, InterruptedException {
+        process = launch();
+        Poll.until("calendarbot to answer /api/health on port " + port, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            return Http.get(baseUri().resolve("/api/health")).status();
+        }, status -> status == 200 || status == 503);
+    }
+
+    private Process launch() throws IOException {
         Files.createDirectories(configDir);
         try {
             Files.createDirectories(dataDir);
@@ -118,13 +145,7 @@ public final class Distribution implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("CALENDARBOT_CDS", "off");
         pb.environment().putAll(env);
-        process = pb.start();
-        Poll.until("calendarbot to answer /api/health on port " + port, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
-            }
-            return Http.get(baseUri().resolve("/api/health")).status();
-        }, status -> status == 200 || status == 503);
+        return pb.start();
     }
 
     /** Sends SIGINT (what Ctrl-C does) and waits for the process to end; returns its exit code. */
@@ -185,7 +206,7 @@ public final class Distribution implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -42,6 +42,10 @@ public final class Http {
         return exchange("DELETE", uri, null, null, null);
     }
 
+    public static Response postJson(URI uri, String json, String user, String password) throws IOException {
+        return exchange("POST", uri, json, "application/json", basic(user, password));
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

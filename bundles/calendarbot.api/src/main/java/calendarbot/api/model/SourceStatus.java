@@ -16,9 +16,20 @@ import java.time.Instant;
  * @param bytes body bytes of the last successful fetch
  * @param parseErrors malformed components skipped in the last successful parse
  * @param nextAttempt when the next fetch is due, or null
+ * @param refreshingSince when the refresh under way (or waiting for a worker) was started, or null: with
+ *     {@code nextAttempt} it tells a scheduler at work from a wedged one
+ * @param lastPhases the phase times of the last successful refresh, or null
  */
 public record SourceStatus(String id, String name, String colour, State state, Instant lastAttempt,
-        Instant lastSuccess, String error, int events, long bytes, int parseErrors, Instant nextAttempt) {
+        Instant lastSuccess, String error, int events, long bytes, int parseErrors, Instant nextAttempt,
+        Instant refreshingSince, RefreshPhases lastPhases) {
+
+    /** A status without a refresh under way and without phase times. */
+    public SourceStatus(String id, String name, String colour, State state, Instant lastAttempt, Instant lastSuccess,
+            String error, int events, long bytes, int parseErrors, Instant nextAttempt) {
+        this(id, name, colour, state, lastAttempt, lastSuccess, error, events, bytes, parseErrors, nextAttempt, null,
+                null);
+    }
 
     /** Where a source stands. */
     public enum State {

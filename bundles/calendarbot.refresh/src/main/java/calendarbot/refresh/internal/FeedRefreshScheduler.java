@@ -375,6 +375,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             s.cancelTimer();
             s.running = true;
+            s.runningSince = time.instant();
             s.answered = false;
             s.plannedDelay = null;
         }

@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
@@ -45,6 +46,10 @@ final class SourceState {
 
     boolean archiveLoaded;
     boolean running;
+    /** Bookkeeping time {@link #running} was set: a refresh under way or waiting for a worker since then. */
+    Instant runningSince;
+    /** The phase times of the last successful refresh, or null. */
+    RefreshPhases phases;
     /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
     boolean answered;
     boolean followUp;
@@ -83,6 +88,6 @@ final class SourceState {
 
     SourceStatus status(int events) {
         return new SourceStatus(id, spec.name(), spec.colour(), state, lastAttempt, lastSuccess, error, events, bytes,
-                parseErrors, nextAttempt);
+                parseErrors, nextAttempt, running ? runningSince : null, phases);
     }
 }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * saved in the web console has lost it (the console drops it, which is also why FileInstall's own write-back stops
  * working, so the launcher turns that off). This listener writes every CalendarBot (and console) configuration
  * without the marker into the user's configuration folder ({@code --config DIR}, default {@code data/configs}),
- * which FileInstall reads after the profile's own, so the change survives restarts and upgrades.
+ * which FileInstall reads after the profile's own, so the change survives restarts and upgrades. Configurations made
+ * for the CALENDARBOT_* variables are left alone until someone adds a value of their own to one.
  */
 @Component(immediate = true)
 public class ConfigFileWriter implements ConfigurationListener {
@@ -38,7 +39,7 @@ public class ConfigFileWriter implements ConfigurationListener {
     static final String WEB_CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileWriter.class);
     private static final Set<String> NOT_WRITTEN = Set.of("service.pid", "service.factoryPid", FILE_MARKER,
-            "service.bundleLocation");
+            "service.bundleLocation", EnvironmentConfigurations.MARKER);
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -74,6 +75,9 @@ public class ConfigFileWriter implements ConfigurationListener {
             Dictionary<String, Object> props = config.getProperties();
             if (props == null || props.get(FILE_MARKER) != null) {
                 return; // it came from a file: the file already says it
+            }
+            if (EnvironmentConfigurations.madeHereOnly(props)) {
+                return; // made for a CALENDARBOT_* variable: its values live in the environment, not in a file
             }
             Path file = folder.resolve(fileName(pid, factoryPid));
             String text = render(props);
