@@ -5,7 +5,6 @@ import static calendarbot.it.osgi.InFramework.uri;
 import static calendarbot.it.osgi.InFramework.work;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import calendarbot.it.Http;
@@ -20,10 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Dictionary;
 import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -133,30 +129,19 @@ public class FullProfileIT {
         Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
         String password = Files.readString(passwordFile).trim();
         URI page = uri("/system/console/bundles");
-        Poll.until("the console to open with the generated password",
-                () -> Http.get(page, "admin", password).status(), status -> status == 200);
-        // a first wait far longer than this test takes, so that it cannot pass by chance on a slow machine
-        org.osgi.service.cm.Configuration console = configurationAdmin.getConfiguration("calendarbot.console", "?");
-        Dictionary<String, Object> original = console.getProperties();
-        Hashtable<String, Object> slow = new Hashtable<>();
-        for (String key : Collections.list(original.keys())) {
-            slow.put(key, original.get(key));
-        }
-        slow.put("firstWaitSeconds", 600);
-        console.update(slow);
-        try {
-            Poll.until("the new wait in force (an attempt answered 429)", () -> {
-                for (int i = 0; i < 6; i++) {
-                    Http.get(page, "admin", "guess" + i);
-                }
-                return Http.get(page, "admin", password).status();
-            }, status -> status == 429);
-            assertEquals(429, Http.get(page, "admin", "admin").status());
-            assertEquals(429, Http.get(page, "admin", password).status());
-        } finally {
-            console.update(original);
-        }
-        Poll.until("the right password to open the console again with the usual waits",
+        // After the sixth failure the address waits a second (the default), the right password included. Only an
+        // answer within that second says anything; a slower round (a loaded machine) is tried again.
+        Poll.until("the right password refused with 429 within a second of the sixth failure", () -> {
+            Poll.until("the console to open with the generated password",
+                    () -> Http.get(page, "admin", password).status(), status -> status == 200);
+            for (int i = 0; i < 6; i++) {
+                assertEquals(401, Http.get(page, "admin", "guess" + i).status());
+            }
+            long sixth = System.nanoTime();
+            int status = Http.get(page, "admin", password).status();
+            return System.nanoTime() - sixth < 900_000_000L ? status : -1;
+        }, status -> status == 429);
+        Poll.until("the right password to open the console again after the wait",
                 () -> Http.get(page, "admin", password).status(), status -> status == 200);
     }
 

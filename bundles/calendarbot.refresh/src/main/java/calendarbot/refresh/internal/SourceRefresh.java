@@ -124,6 +124,7 @@ final class SourceRefresh {
             s.lastSuccess = meta == null ? null : meta.lastSuccess();
             s.bytes = meta != null && meta.bytes() > 0 ? meta.bytes() : size(a.body(s.id));
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
             if (meta != null) {
                 s.validators = meta.validators();
                 s.validatorsKey = meta.feedKey();
@@ -245,6 +246,7 @@ final class SourceRefresh {
             s.lastSuccess = now;
             s.bytes = bytes;
             s.parseErrors = report.skipped();
+            s.warnings = ParseGuesses.of(report);
             s.failures = 0;
             s.retryAfter = null;
             s.validators = archived.validators();
@@ -387,6 +389,7 @@ final class SourceRefresh {
             s.windowAnchor = expanded.windowAnchor();
             s.expandedZone = expanded.zone();
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
         }
         return true;
     }

@@ -8,6 +8,7 @@ import calendarbot.api.model.Validators;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.concurrent.Future;
 
@@ -48,6 +49,8 @@ final class SourceState {
     boolean running;
     /** Bookkeeping time {@link #running} was set: a refresh under way or waiting for a worker since then. */
     Instant runningSince;
+    /** What the events shown had to be guessed with (an unknown time zone), from the parse that made them. */
+    List<String> warnings = List.of();
     /** The phase times of the last successful refresh, or null. */
     RefreshPhases phases;
     /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
@@ -88,6 +91,6 @@ final class SourceState {
 
     SourceStatus status(int events) {
         return new SourceStatus(id, spec.name(), spec.colour(), state, lastAttempt, lastSuccess, error, events, bytes,
-                parseErrors, nextAttempt, running ? runningSince : null, phases);
+                parseErrors, nextAttempt, running ? runningSince : null, phases, warnings);
     }
 }

@@ -415,6 +415,21 @@ class FeedRefreshSchedulerTest {
     }
 
     @Test
+    void aTimeZoneTheParserHadToGuessIsAWarningUntilAFeedNeedsNoGuess() {
+        fetcher.body("BEGIN:VCALENDAR\nUNKNOWN-TZID:Nowhere\nEVENT:standup\nEND:VCALENDAR\n", "\"v1\"", null);
+        FeedRefreshScheduler refresher = started(work());
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.OK, st.state(), "the events are shown all the same");
+        assertEquals(List.of("unknown time zone 'Nowhere': its times are shown in " + settings.zone
+                + " - check the calendar's VTIMEZONE or the kiosk's timeZone"), st.warnings());
+
+        fetcher.body(TWO_MEETINGS, "\"v2\"", null);
+        scheduling.fire();
+        assertEquals(List.of(), status(refresher, "work").warnings());
+    }
+
+    @Test
     void refreshNowFetchesAtMostOncePerSpacingAndCoalescesTheRequestsBetween() {
         fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
         FeedRefreshScheduler refresher = started(Map.of("refreshNowMinSeconds", 60), work());

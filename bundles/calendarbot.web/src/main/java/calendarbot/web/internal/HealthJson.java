@@ -65,13 +65,21 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
         return problems;
     }
 
-    /** What someone should know that does not make the wall wrong: failing feeds among working ones, storage. */
+    /**
+     * What someone should know that does not make the wall wrong: failing feeds among working ones, what a feed's
+     * events had to be guessed with (an unknown time zone), storage.
+     */
     List<String> allWarnings() {
         List<String> all = new ArrayList<>(warnings);
         for (SourceStatus s : sources) {
             String warning = warning(s);
             if (warning != null) {
                 all.add(warning);
+            }
+            if (s.state() != SourceStatus.State.DISABLED) {
+                for (String guess : s.warnings()) {
+                    all.add((s.name() == null ? s.id() : s.name()) + ": " + guess);
+                }
             }
         }
         return all;
@@ -120,6 +128,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                     .field("last_success_iso", Iso.utc(s.lastSuccess()))
                     .field("error", s.error())
                     .field("warning", warning(s))
+                    .field("warnings", s.warnings())
                     .field("events", s.events())
                     .field("bytes", s.bytes())
                     .field("parse_errors", s.parseErrors())

@@ -297,6 +297,21 @@ class JsonApiTest {
     }
 
     @Test
+    void aFeedShownInAGuessedTimeZoneIsAWarningNamingTheZone() throws Exception {
+        api.refresher.sources.add(new SourceStatus("team", "Team", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 3, 900, 0, BOOKKEEPING.plusSeconds(300), null, null,
+                List.of("unknown time zone 'Nowhere': its times are shown in Europe/Berlin")));
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(200, res.status, "the events are on the wall; someone should look, no watchdog should act");
+        Map<String, Object> body = res.json();
+        assertTrue(((List<?>) body.get("warnings"))
+                .contains("Team: unknown time zone 'Nowhere': its times are shown in Europe/Berlin"), body.toString());
+        Map<?, ?> team = (Map<?, ?>) ((List<?>) body.get("sources")).stream()
+                .filter(s -> "team".equals(((Map<?, ?>) s).get("id"))).findFirst().orElseThrow();
+        assertEquals(List.of("unknown time zone 'Nowhere': its times are shown in Europe/Berlin"), team.get("warnings"));
+    }
+
+    @Test
     void noSuccessfulRefreshForFifteenMinutesIsA503() throws Exception {
         api.refresher.sources.clear();
         api.refresher.sources.add(source("work", "Work", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(14 * 60),
@@ -497,7 +512,7 @@ class JsonApiTest {
     void metricsShowTheLastRefreshsPhasesSoNothingParsesLogText() throws Exception {
         api.refresher.sources.clear();
         api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
-                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300), null, new RefreshPhases(512, 8, 40, 3)));
+                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300), null, new RefreshPhases(512, 8, 40, 3), List.of()));
         String text = Http.get("/metrics").send(api.servlet).text();
         String phase = "calendarbot_refresh_phase_seconds{source=\"work\",phase=";
         assertTrue(text.contains(phase + "\"fetch_parse\"} 0.512\n"), text);
@@ -511,7 +526,7 @@ class JsonApiTest {
         api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
                 BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300)));
         api.refresher.sources.add(new SourceStatus("home", "Home", null, SourceStatus.State.OK, BOOKKEEPING,
-                BOOKKEEPING, null, 12, 4096, 0, null, BOOKKEEPING, null));
+                BOOKKEEPING, null, 12, 4096, 0, null, BOOKKEEPING, null, List.of()));
         assertEquals(Map.of("alive", true, "stuck", List.of()), health().get("refresh_scheduler"));
         api.time.advance(Duration.ofMinutes(8));
         assertEquals(Map.of("alive", false, "stuck", List.of("work: the fetch due 3 min ago has not started")),
