@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -58,15 +59,25 @@ public class FramebufferOutput {
         String geometry() default "";
     }
 
+    /** The settings as one tick reads them. */
+    private record Settings(Path device, Path geometryFolder, Theme theme, int rotate, long redrawNanos) {
+
+        static Settings of(Config config) {
+            Path device = Path.of(config.device().trim());
+            Path folder = config.geometry() == null || config.geometry().isBlank()
+                    ? Path.of("/sys/class/graphics").resolve(device.getFileName().toString())
+                    : Path.of(config.geometry().trim());
+            return new Settings(device, folder, Theme.of(config.theme()), config.rotate(),
+                    TimeUnit.SECONDS.toNanos(Math.max(1, config.redrawSeconds())));
+        }
+    }
+
     private final WhatsNextScreen screen;
-    private final Path device;
-    private final Path geometryFolder;
-    private final Theme theme;
-    private final int rotate;
-    private final long redrawNanos;
     private final ScheduledExecutorService ticks;
+    private volatile Settings settings;
 
     /** Only touched by the tick thread. */
+    private Settings applied;
     private FramebufferWriter writer;
     private Screen shape;
     private int[] pixels;
@@ -83,13 +94,7 @@ public class FramebufferOutput {
     /** With {@code ticking} false nothing runs by itself: a test calls {@link #tick()}. */
     FramebufferOutput(WhatsNextScreen screen, Config config, boolean ticking) {
         this.screen = screen;
-        this.device = Path.of(config.device().trim());
-        this.geometryFolder = config.geometry() == null || config.geometry().isBlank()
-                ? Path.of("/sys/class/graphics").resolve(device.getFileName().toString())
-                : Path.of(config.geometry().trim());
-        this.theme = Theme.of(config.theme());
-        this.rotate = config.rotate();
-        this.redrawNanos = TimeUnit.SECONDS.toNanos(Math.max(1, config.redrawSeconds()));
+        this.settings = Settings.of(config);
         this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "calendarbot-framebuffer");
             t.setDaemon(true);
@@ -98,6 +103,12 @@ public class FramebufferOutput {
         if (ticking) {
             ticks.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /** A changed setting applies at the next tick, keeping the thread and the pixels (same size). */
+    @Modified
+    void modified(Config config) {
+        settings = Settings.of(config);
     }
 
     @Deactivate
@@ -110,15 +121,21 @@ public class FramebufferOutput {
     /** One look: open the device if needed, redraw if the picture changed or is due. */
     void tick() {
         long now = System.nanoTime();
+        Settings current = settings;
+        if (current != applied) {
+            closeWriter();
+            applied = current;
+            retryAt = now;
+        }
         try {
             if (writer == null) {
                 if (now - retryAt < 0) {
                     return;
                 }
-                open();
+                open(current);
             }
             String version = screen.version(shape);
-            if (version.equals(shown) && now - shownAt < redrawNanos) {
+            if (version.equals(shown) && now - shownAt < current.redrawNanos()) {
                 return;
             }
             long started = System.nanoTime();
@@ -127,34 +144,35 @@ public class FramebufferOutput {
             shown = painted;
             shownAt = now;
             if (lastProblem != null) {
-                LOG.info("framebuffer: drawing on {} again", device);
+                LOG.info("framebuffer: drawing on {} again", current.device());
                 lastProblem = null;
             }
             LOG.debug("framebuffer: redrawn in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
-            problem(e);
+            problem(current.device(), e);
             closeWriter();
             retryAt = now + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
         }
     }
 
-    private void open() throws IOException {
-        FramebufferGeometry g = FramebufferGeometry.read(geometryFolder);
-        boolean quarter = rotate % 180 != 0;
+    private void open(Settings s) throws IOException {
+        FramebufferGeometry g = FramebufferGeometry.read(s.geometryFolder());
+        boolean quarter = s.rotate() % 180 != 0;
         // the screen is laid out as it hangs on the wall; the framebuffer is its file
-        Screen s = new Screen(quarter ? g.height() : g.width(), quarter ? g.width() : g.height(), theme, rotate);
-        writer = new FramebufferWriter(device, g);
-        shape = s;
+        Screen shaped = new Screen(quarter ? g.height() : g.width(), quarter ? g.width() : g.height(), s.theme(),
+                s.rotate());
+        writer = new FramebufferWriter(s.device(), g);
+        shape = shaped;
         if (pixels == null || pixels.length != g.width() * g.height()) {
             pixels = new int[g.width() * g.height()];
         }
         shown = null;
-        LOG.info("framebuffer: drawing on {} ({}x{}, {} bits, stride {}), theme {}, rotated {}", device, g.width(),
-                g.height(), g.bitsPerPixel(), g.stride(), theme.id(), rotate);
+        LOG.info("framebuffer: drawing on {} ({}x{}, {} bits, stride {}), theme {}, rotated {}", s.device(), g.width(),
+                g.height(), g.bitsPerPixel(), g.stride(), s.theme().id(), s.rotate());
     }
 
     /** Logged once per kind of problem, not every second. */
-    private void problem(Exception e) {
+    private void problem(Path device, Exception e) {
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!text.equals(lastProblem)) {
             lastProblem = text;
@@ -170,7 +188,7 @@ public class FramebufferOutput {
             try {
                 writer.close();
             } catch (IOException e) {
-                LOG.debug("framebuffer: closing {}: {}", device, e.toString());
+                LOG.debug("framebuffer: closing the device: {}", e.toString());
             }
             writer = null;
         }
