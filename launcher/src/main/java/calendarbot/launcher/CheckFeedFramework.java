@@ -26,8 +26,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * The distribution's own bundles and configuration, booted for check-feed: the profile's bundles less those that
- * fetch on their own, serve HTTP or administer (refresh, web, layouts, runtime, Jetty, console, shell), with the
- * profile's {@code configs/} and the user's folder read by FileInstall exactly as the server reads them. Its
+ * fetch on their own, serve HTTP, draw or administer (refresh, web, layouts, display, runtime, Jetty, console, shell),
+ * with the profile's {@code configs/} and the user's folder read by FileInstall exactly as the server reads them. Its
  * services answer as the wall would: the user's time zone, skip keywords and the pi's description limit included.
  *
  * <p>calendarbot.api is not installed as a bundle but exported by the system bundle from the launcher's class path,
@@ -37,7 +37,8 @@ final class CheckFeedFramework implements AutoCloseable {
 
     /** Bundles check-feed leaves out, by symbolic name or name prefix ending in '.'. */
     static final List<String> LEFT_OUT = List.of("calendarbot.api", "calendarbot.refresh", "calendarbot.web",
-            "calendarbot.layout.", "calendarbot.runtime", "org.apache.felix.http.", "org.apache.felix.webconsole",
+            "calendarbot.layout.", "calendarbot.display", "calendarbot.display.", "calendarbot.runtime",
+            "org.apache.felix.http.", "org.apache.felix.webconsole",
             "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.", "org.owasp.encoder");
     /** The services check-feed uses, each with the configuration that shapes it. */
     static final Map<String, String> PID_OF = Map.of(

@@ -242,7 +242,9 @@ final class ScreenPainter {
         private static Countdown countdown(Typesetter ts, Fonts f, Sizer px, ScreenContent c, Palette p, int width) {
             // wide spaces: at this size OCR reads a plain (or no-break) space between number and unit as none at all
             String text = c.countdown().replace('\u00a0', '\u2002').replace(' ', '\u2002');
-            for (int size = px.text(COUNTDOWN_REM), i = 0; i < 40 && size >= 4; i++, size = (int) (size * 0.92)) {
+            // on small panels, where all text is at the legible minimum, still twice its size: the biggest thing
+            int first = Math.max(px.text(COUNTDOWN_REM), 2 * px.minPx());
+            for (int size = first, i = 0; i < 40 && size >= 4; i++, size = (int) (size * 0.92)) {
                 Font font = f.font(true, size);
                 TextLayout layout = ts.layout(text, font);
                 if (layout.getVisibleAdvance() <= width) {
