@@ -25,13 +25,14 @@ import java.util.Set;
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
  * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
- * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios
+ * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios | display
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("parser", "start", "idle", "scenarios", "load", "leak", "jmh");
+    static final List<String> PARTS = List.of("parser", "start", "idle", "scenarios", "load", "leak", "display",
+            "jmh");
 
     private Bench() {
     }
@@ -159,9 +160,11 @@ public final class Bench {
             attempt(errors, "parser", () -> run.put("parser", parser(ctx)));
         }
         boolean needsDist = parts.contains("start") || parts.contains("idle") || parts.contains("load")
-                || parts.contains("leak") || !scenarios.isEmpty();
+                || parts.contains("leak") || parts.contains("display") || !scenarios.isEmpty();
         if (needsDist) {
-            for (String profile : parts.contains("load") ? List.of("pi", "full") : List.of("pi")) {
+            // the display part takes its plug-in jars from the full distribution
+            for (String profile : parts.contains("load") || parts.contains("display") ? List.of("pi", "full")
+                    : List.of("pi")) {
                 if (!Distributions.present(ctx.assembled, profile)) {
                     throw new IOException("no " + profile + " distribution under " + ctx.assembled
                             + " (build them first: ./calendarbot build)");
@@ -196,6 +199,9 @@ public final class Bench {
         }
         if (parts.contains("leak")) {
             attempt(errors, "leak", () -> run.put("leak", Footprint.leak(ctx, cycles)));
+        }
+        if (parts.contains("display")) {
+            attempt(errors, "display", () -> run.put("display", DisplayBench.run(ctx)));
         }
         if (parts.contains("jmh")) {
             attempt(errors, "jmh", () -> run.put("jmh", Microbenchmarks.run(ctx)));
@@ -361,7 +367,7 @@ public final class Bench {
     private static void usage(PrintStream out) {
         out.println("""
                 usage: bench/run [options] [part|scenario ...]
-                  (nothing)        the full suite: parser, start, idle, scenarios, load, leak, jmh (~20 min)
+                  (nothing)        the full suite: parser, start, idle, scenarios, load, leak, display, jmh
                   smoke            the small scenario only (< 1 min); exit 1 if it broke
                   medicine         the medicine tracker plug-in's suite: database, API, load at 10..500 users,
                                    memory, panel render; the note's Pi targets (~4 min, --quick ~1.5 min)
@@ -374,6 +380,7 @@ public final class Bench {
                   start            start to first meeting from the archive, feed server down, +-AppCDS
                   idle             pi idle RSS 10 s after ready
                   leak             RSS slope over refresh cycles (1000; --quick 50; --cycles N)
+                  display          pi + display/framebuffer plug-ins: picture time, RSS idle and redrawing, BMP size
                 options: --quick --cycles N --root DIR --dist DIR --work DIR --results DIR
                          --java-opts "FLAGS"   JAVA_OPTS for every kiosk started (experiments with JVM flags)
                          --env NAME=VALUE      environment for every kiosk started (e.g. MALLOC_ARENA_MAX=2)

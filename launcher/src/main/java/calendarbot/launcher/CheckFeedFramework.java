@@ -26,9 +26,10 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * The distribution's own bundles and configuration, booted for check-feed: the profile's bundles less those that
- * fetch on their own, serve HTTP or administer (refresh, web, layouts, plug-ins, runtime, Jetty, console, shell), with
- * the profile's {@code configs/} and the user's folder read by FileInstall exactly as the server reads them. Its
- * services answer as the wall would: the user's time zone, skip keywords and the pi's description limit included.
+ * fetch on their own, serve HTTP, draw or administer (refresh, web, layouts, display, plug-ins, runtime, Jetty,
+ * console, shell), with the profile's {@code configs/} and the user's folder read by FileInstall exactly as the server
+ * reads them. Its services answer as the wall would: the user's time zone, skip keywords and the pi's description
+ * limit included.
  *
  * <p>calendarbot.api is not installed as a bundle but exported by the system bundle from the launcher's class path,
  * so the records the launcher builds (a SourceSpec) and receives (a WhatsNext) are the services' own classes.
