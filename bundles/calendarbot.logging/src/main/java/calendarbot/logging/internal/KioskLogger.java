@@ -4,8 +4,8 @@ import java.util.List;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.AbstractLogger;
 import org.slf4j.event.LoggingEvent;
+import org.slf4j.helpers.AbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.spi.LoggingEventAware;
 

@@ -8,8 +8,8 @@ import calendarbot.api.model.Validators;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Future;
 
 /** Where one source stands. Every field is guarded by the object's own lock. */

@@ -719,9 +719,9 @@ class FeedRefreshSchedulerTest {
     @Test
     void theArchiveFolderComesFromTheFrameworkProperty() {
         assertEquals(Path.of("/var/lib/calendarbot/feeds"),
-                FeedRefreshScheduler.archiveDir("${calendarbot.data}/feeds", k -> "/var/lib/calendarbot"));
-        assertEquals(Path.of("./data/feeds"), FeedRefreshScheduler.archiveDir("${calendarbot.data}/feeds", k -> null));
-        assertEquals(Path.of("/srv/feeds"), FeedRefreshScheduler.archiveDir("/srv/feeds", k -> "/ignored"));
-        assertNotEquals(Path.of("./data/feeds"), FeedRefreshScheduler.archiveDir(" ", k -> "/data"));
+                FeedArchive.folder("${calendarbot.data}/feeds", k -> "/var/lib/calendarbot"));
+        assertEquals(Path.of("./data/feeds"), FeedArchive.folder("${calendarbot.data}/feeds", k -> null));
+        assertEquals(Path.of("/srv/feeds"), FeedArchive.folder("/srv/feeds", k -> "/ignored"));
+        assertNotEquals(Path.of("./data/feeds"), FeedArchive.folder(" ", k -> "/data"));
     }
 }

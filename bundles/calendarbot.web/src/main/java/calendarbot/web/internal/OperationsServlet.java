@@ -4,8 +4,6 @@ import calendarbot.api.Clock;
 import calendarbot.api.DeployFolder;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
-import calendarbot.api.KioskSettings;
-import calendarbot.api.MeetingSelector;
 import calendarbot.api.SettingOrigins;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.SourceStatus;
@@ -83,29 +81,6 @@ public class OperationsServlet extends JsonApiServlet {
             "/api/refresh", new Route(Endpoint.REFRESH, Set.of("POST")),
             "/metrics", new Route(Endpoint.METRICS, Set.of("GET")));
 
-    @Reference
-    transient BrowserHeartbeats heartbeats;
-    /** Bookkeeping time (data age, uptime, problem stamps), the refresher's too. */
-    @Reference
-    transient InstantSource time;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile EventStore store;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile MeetingSelector selector;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile SkipList skips;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile Clock clock;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile KioskSettings kiosk;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile FeedRefresher refresher;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile ConfigurationAdmin configurationAdmin;
