@@ -1,6 +1,6 @@
 /** Immutable records that cross bundle borders: sources, parsed events, occurrences, health. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package calendarbot.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -84,7 +84,8 @@ final class EventsAwaitingZone {
         EventTime start = rezoned(p.start(), p.line());
         EventTime end = rezoned(p.end(), p.line());
         if (end != null && VEventReader.endsBeforeStart(start, end)) {
-            problems.warn(p.line(), "DTEND before DTSTART; DTEND ignored");
+            problems.apply(SalvageRule.DTEND_BEFORE_DTSTART, p.line(), VEventReader.subject(p.summary(), p.uid()), null);
+            problems.salvagedComponent();
             end = null;
         }
         return new ParsedEvent(p.uid(), p.summary(), p.location(), p.description(), start, end, p.duration(),
@@ -100,8 +101,7 @@ final class EventsAwaitingZone {
         ZoneResolver.Zone zone = zones.lookup(t.tzid());
         if (zone == null) {
             zone = zones.fallback(t.tzid());
-            problems.warn(line, "unknown TZID '" + t.tzid() + "' without VTIMEZONE; its times are shown in "
-                    + zone.tzid());
+            problems.apply(SalvageRule.TZID_UNKNOWN, line, "TZID '" + t.tzid() + "'", zone.tzid());
             ZoneResolver.logFallback(t.tzid(), zone);
         }
         return new EventTime(t.local(), zone.rules(), zone.tzid(), false);

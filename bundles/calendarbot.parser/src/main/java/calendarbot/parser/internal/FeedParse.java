@@ -118,7 +118,8 @@ final class FeedParse {
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ParseReport(calendarName, calendarZone, lines.bytesRead(), events, masters, overrides,
                 problems.skipped(), problems.errors(), lines.truncatedLines(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis);
+                Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis,
+                problems.salvaged(), Collections.unmodifiableMap(problems.rules()));
     }
 
     /** Checks the first non-blank line; false while lines are blank. */
@@ -235,8 +236,8 @@ final class FeedParse {
         switch (name) {
             case BEGIN:
                 if (componentOf() == VEVENT) {
-                    problems.malformed(event.line(), "VEVENT not closed before the next BEGIN:VEVENT on line "
-                            + lines.lineNumber);
+                    problems.apply(SalvageRule.VEVENT_UNCLOSED, event.line(), event.subject(),
+                            "BEGIN:VEVENT on line " + lines.lineNumber + " came first");
                     beginEvent();
                 } else {
                     skipDepth = 1; // VALARM and other nested components
@@ -247,7 +248,8 @@ final class FeedParse {
                 if (component == VEVENT) {
                     endEvent();
                 } else if (component == VCALENDAR) {
-                    problems.malformed(event.line(), "VEVENT not closed before END:VCALENDAR");
+                    problems.apply(SalvageRule.VEVENT_UNCLOSED, event.line(), event.subject(),
+                            "END:VCALENDAR came first");
                     endCalendar();
                 }
                 return;

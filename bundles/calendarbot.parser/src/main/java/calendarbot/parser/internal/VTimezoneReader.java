@@ -135,14 +135,14 @@ final class VTimezoneReader {
     boolean end() {
         endObservance();
         if (tzid == null) {
-            problems.warn(tzLine, "VTIMEZONE without TZID ignored");
+            problems.apply(SalvageRule.VTIMEZONE_WITHOUT_TZID, tzLine, null, null);
             return false;
         }
         String problem = zones.define(tzid, licLocation, observances);
         if (problem != null) {
             ZoneResolver.Zone zone = zones.fallback(tzid);
-            problems.warn(tzLine, "VTIMEZONE '" + tzid + "' unusable (" + problem + "); its times are shown in "
-                    + zone.tzid());
+            problems.apply(SalvageRule.VTIMEZONE_UNUSABLE, tzLine, "VTIMEZONE '" + tzid + "'",
+                    problem + "; " + zone.tzid());
             ZoneResolver.logFallback(tzid, zone);
         }
         return true;

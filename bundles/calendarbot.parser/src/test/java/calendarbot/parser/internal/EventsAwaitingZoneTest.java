@@ -54,7 +54,9 @@ class EventsAwaitingZoneTest {
         assertEquals("America/Chicago", handedOn.get(0).start().tzid());
         assertEquals(1, zones.fallbacks());
         assertEquals(7, problems.errors().get(0).line());
-        assertTrue(problems.errors().get(0).reason().contains("unknown TZID 'Nowhere'"), problems.errors().toString());
+        assertEquals("tzid-unknown", problems.errors().get(0).rule());
+        assertTrue(problems.errors().get(0).reason().contains("TZID 'Nowhere'"), problems.errors().toString());
+        assertTrue(problems.errors().get(0).reason().contains("America/Chicago"), problems.errors().toString());
         assertEquals(0, problems.skipped());
     }
 
