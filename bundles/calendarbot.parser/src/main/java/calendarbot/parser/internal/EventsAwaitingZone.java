@@ -98,7 +98,7 @@ final class EventsAwaitingZone {
         if (t == null || t.date() || t.zone() != null) {
             return t;
         }
-        ZoneResolver.Zone zone = zones.lookup(t.tzid());
+        ZoneResolver.Zone zone = zones.lookup(t.tzid(), line);
         if (zone == null) {
             zone = zones.fallback(t.tzid());
             problems.apply(SalvageRule.TZID_UNKNOWN, line, "TZID '" + t.tzid() + "'", zone.tzid());

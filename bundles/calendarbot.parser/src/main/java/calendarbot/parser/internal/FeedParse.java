@@ -58,7 +58,7 @@ final class FeedParse {
     FeedParse(InputStream in, ZoneId kioskZone, String meAddress, int maxDescription, int maxLineLength,
             Consumer<ParsedEvent> sink) {
         this.lines = new UnfoldingLineReader(in, maxLineLength);
-        this.zones = new ZoneResolver(kioskZone);
+        this.zones = new ZoneResolver(kioskZone, problems);
         this.sink = sink;
         this.event = new VEventReader(cl, lines, values, zones, problems, maxDescription, OwnerAddress.of(meAddress));
         this.timezone = new VTimezoneReader(cl, values, zones, problems);
@@ -209,7 +209,9 @@ final class FeedParse {
                 cl.scanParameters(false);
                 calendarZone = values.text(cl.valueStart, cl.trimEnd(cl.valueStart, cl.length), Integer.MAX_VALUE)
                         .trim();
-                zones.calendarZone(calendarZone);
+                if (!zones.calendarZone(calendarZone)) {
+                    problems.apply(SalvageRule.CALENDAR_ZONE_UNKNOWN, lines.lineNumber, null, calendarZone);
+                }
                 break;
             default:
                 break;

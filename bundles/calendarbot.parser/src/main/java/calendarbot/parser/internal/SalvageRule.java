@@ -53,6 +53,12 @@ enum SalvageRule {
     VTIMEZONE_WITHOUT_TZID("vtimezone-without-tzid", Outcome.VALUE_IGNORED, "VTIMEZONE without TZID is ignored"),
     VTIMEZONE_UNUSABLE("vtimezone-unusable", Outcome.VALUE_REPAIRED,
             "VTIMEZONE cannot be built; its times are shown in the fallback zone"),
+    TZID_LENIENT("tzid-lenient", Outcome.VALUE_REPAIRED,
+            "TZID matched leniently: a VTIMEZONE's name in other case or spacing, or a display name spelt otherwise"),
+    TZID_BY_OFFSETS("tzid-by-offsets", Outcome.VALUE_REPAIRED,
+            "VTIMEZONE names no known zone and its rules cannot be built; a zone with its offsets is used"),
+    CALENDAR_ZONE_UNKNOWN("calendar-zone-unknown", Outcome.VALUE_IGNORED,
+            "X-WR-TIMEZONE names no known zone; floating times and unknown TZIDs are shown in the kiosk's zone"),
     TZID_UNKNOWN("tzid-unknown", Outcome.VALUE_REPAIRED,
             "TZID is neither a known zone nor a usable VTIMEZONE; its times are shown in the fallback zone");
 

@@ -400,7 +400,7 @@ final class VEventReader {
         if (utc) {
             z = ZoneResolver.UTC;
         } else if (zone != null) {
-            z = zones.lookup(zone);
+            z = zones.lookup(zone, lines.lineNumber);
             if (z == null) {
                 event.needsZone = true;
                 return new EventTime(local, null, zone, false);

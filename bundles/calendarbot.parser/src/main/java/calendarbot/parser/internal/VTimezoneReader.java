@@ -138,7 +138,7 @@ final class VTimezoneReader {
             problems.apply(SalvageRule.VTIMEZONE_WITHOUT_TZID, tzLine, null, null);
             return false;
         }
-        String problem = zones.define(tzid, licLocation, observances);
+        String problem = zones.define(tzid, licLocation, observances, tzLine);
         if (problem != null) {
             ZoneResolver.Zone zone = zones.fallback(tzid);
             problems.apply(SalvageRule.VTIMEZONE_UNUSABLE, tzLine, "VTIMEZONE '" + tzid + "'",

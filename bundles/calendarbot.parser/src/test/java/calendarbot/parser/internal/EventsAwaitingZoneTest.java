@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class EventsAwaitingZoneTest {
 
-    final ZoneResolver zones = new ZoneResolver(ZoneId.of("America/Chicago"));
     final ParseProblems problems = new ParseProblems();
+    final ZoneResolver zones = new ZoneResolver(ZoneId.of("America/Chicago"), problems);
     final List<ParsedEvent> handedOn = new ArrayList<>();
     final EventsAwaitingZone awaiting = new EventsAwaitingZone(zones, problems, handedOn::add);
 
@@ -28,15 +28,15 @@ class EventsAwaitingZoneTest {
 
     @Test
     void anEventWaitsUntilItsVtimezoneIsDefined() {
-        zones.lookup("Later Zone");
-        zones.lookup("Other Zone");
+        zones.lookup("Later Zone", 1);
+        zones.lookup("Other Zone", 1);
         awaiting.hold(at("a", "Later Zone"));
         awaiting.hold(at("b", "Other Zone"));
 
         awaiting.release(false);
         assertEquals(List.of(), handedOn);
 
-        zones.define("Later Zone", "Asia/Tokyo", List.of());
+        zones.define("Later Zone", "Asia/Tokyo", List.of(), 1);
         awaiting.release(false);
         assertEquals(List.of("a"), handedOn.stream().map(ParsedEvent::uid).toList());
         assertEquals("Asia/Tokyo", handedOn.get(0).start().tzid(), "X-LIC-LOCATION names the zone");
@@ -46,7 +46,7 @@ class EventsAwaitingZoneTest {
 
     @Test
     void atTheEndOfTheCalendarTheRestFallsBackWithAWarning() {
-        zones.lookup("Nowhere");
+        zones.lookup("Nowhere", 1);
         awaiting.hold(at("a", "Nowhere"));
 
         awaiting.release(true);

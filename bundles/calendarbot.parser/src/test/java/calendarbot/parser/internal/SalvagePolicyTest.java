@@ -243,6 +243,38 @@ class SalvagePolicyTest {
     }
 
     @Test
+    void aTzidWrittenWithoutItsVtimezonesLeadingSpaceIsThatZone() {
+        var result = salvage("vtimezone-tzid-with-leading-space.ics");
+        ParsedEvent e = result.only();
+        assertEquals(" Office Time", e.start().tzid());
+        assertEquals(Instant.parse("2025-03-05T09:00:00Z"), e.start().toInstant(Feeds.KIOSK));
+        assertEquals(0, result.report().zoneFallbacks());
+        only(result, "tzid-lenient", 23, false);
+    }
+
+    @Test
+    void aDisplayNameSpeltOtherwiseIsMatchedByItsOffsetAndPlaces() {
+        var result = salvage("outlook-display-name-spelt-otherwise.ics");
+        assertEquals("Europe/Berlin", result.only().start().tzid());
+        assertTrue(only(result, "tzid-lenient", 8, false).reason().contains("Europe/Berlin"));
+    }
+
+    @Test
+    void aVtimezoneWhoseRulesCannotBeBuiltIsMatchedByItsOffsets() {
+        var result = salvage("vtimezone-without-dtstart-matched-by-offsets.ics");
+        assertEquals(Instant.parse("2025-07-02T08:00:00Z"), result.only().start().toInstant(Feeds.KIOSK));
+        assertEquals(0, result.report().zoneFallbacks());
+        assertTrue(only(result, "tzid-by-offsets", 4, false).reason().contains("Europe/Berlin"));
+    }
+
+    @Test
+    void aCalendarZoneThatNamesNoZoneLeavesFloatingTimesInTheKioskZoneAndSaysSo() {
+        var result = salvage("x-wr-timezone-that-names-no-zone.ics");
+        assertEquals(Feeds.KIOSK.getId(), result.only().start().tzid());
+        assertTrue(only(result, "calendar-zone-unknown", 5, false).reason().contains("Central European Summer Time"));
+    }
+
+    @Test
     void everyTestFileShowsSomeRule() throws IOException {
         Path folder = Path.of("src/test/resources/salvage");
         try (Stream<Path> files = Files.list(folder)) {
