@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What check-feed found, in three forms: text for a person, one JSON object for a script, and JSON lines (one per
@@ -95,10 +96,15 @@ final class CheckFeedReport {
                 .field("events", report.events())
                 .field("masters", report.masters())
                 .field("overrides", report.overrides())
-                .field("skipped", report.skipped());
+                .field("skipped", report.skipped())
+                .field("salvaged", report.salvaged());
+        w.name("rules").beginObject();
+        report.rules().forEach((rule, count) -> w.field(rule, count));
+        w.endObject();
         w.name("errors").beginArray();
         for (ParseReport.ParseError e : report.errors()) {
-            w.beginObject().field("line", e.line()).field("reason", e.reason()).endObject();
+            w.beginObject().field("line", e.line()).field("rule", e.rule()).field("dropped", e.dropped())
+                    .field("reason", e.reason()).endObject();
         }
         w.endArray();
         w.name("zones").beginObject();
@@ -144,11 +150,10 @@ final class CheckFeedReport {
         }
         out.printf("Events:      %d (%d recurring masters, %d overrides, %d single)%n", report.events(),
                 report.masters(), report.overrides(), report.events() - report.masters() - report.overrides());
-        out.printf("Skipped:     %d malformed component(s)%s%n", report.skipped(),
+        out.printf("Dropped:     %d malformed component(s)%s%n", report.skipped(),
                 report.truncatedLines() > 0 ? ", " + report.truncatedLines() + " over-long line(s) cut" : "");
-        for (ParseReport.ParseError e : report.errors()) {
-            out.printf("  line %d: %s%n", e.line(), e.reason());
-        }
+        out.printf("Salvaged:    %d component(s) kept with a value repaired or ignored%n", report.salvaged());
+        problems(out);
         if (!report.zones().isEmpty()) {
             out.printf("Zones:       %d seen%s%n", report.zones().size(),
                     report.zoneFallbacks() > 0 ? ", " + report.zoneFallbacks() + " unresolved (fell back)" : "");
@@ -182,6 +187,22 @@ final class CheckFeedReport {
         }
         for (NotShown n : notShown()) {
             out.printf("  Not shown: %s -- %s%n", describe(n.occurrence()), n.why());
+        }
+    }
+
+    /** Each dropped or salvaged component: its line, what happened to it and the rule; then the count by rule. */
+    private void problems(PrintStream out) {
+        int applied = 0;
+        for (int n : report.rules().values()) {
+            applied += n;
+        }
+        for (ParseReport.ParseError e : report.errors()) {
+            out.printf("  line %-7d %-8s %-22s %s%n", e.line(), e.rule() == null ? "" : e.dropped() ? "dropped" : "kept",
+                    e.rule() == null ? "" : e.rule(), e.reason());
+        }
+        if (applied > report.errors().size()) {
+            out.printf("  ... %d more; by rule: %s%n", applied - report.errors().size(), report.rules().entrySet()
+                    .stream().map(r -> r.getKey() + " " + r.getValue()).collect(Collectors.joining(", ")));
         }
     }
 

@@ -94,6 +94,10 @@ class CheckFeedIT {
         assertEquals("Focus time", JsonReader.at(json, "not_shown", 0, "subject"));
         assertTrue(String.valueOf(JsonReader.at(json, "not_shown", 0, "why")).contains("skip keyword \"focus"), run.out());
         assertEquals(1L, json.get("skipped"));
+        assertEquals("dtstart-missing", JsonReader.at(json, "errors", 0, "rule"));
+        assertEquals(41L, JsonReader.at(json, "errors", 0, "line"));
+        assertEquals(Boolean.TRUE, JsonReader.at(json, "errors", 0, "dropped"));
+        assertEquals(1L, JsonReader.at(json, "rules", "dtstart-missing"));
     }
 
     @Test
@@ -103,7 +107,9 @@ class CheckFeedIT {
         assertEquals(0, run.exit(), run.err());
         String text = run.out();
         assertTrue(text.contains("Events:      5 (1 recurring masters, 2 overrides, 2 single)"), text);
-        assertTrue(text.contains("Skipped:     1 malformed"), text);
+        assertTrue(text.contains("Dropped:     1 malformed"), text);
+        // each dropped or salvaged component with its line and the salvage rule applied
+        assertTrue(text.contains("  line 41      dropped  dtstart-missing        VEVENT 'No start': no DTSTART"), text);
         assertTrue(text.contains("\"Pacific Standard Time\"") && text.contains("America/Los_Angeles"), text);
         assertTrue(text.contains("Next:      \"Weekly sync (moved)\""), text);
         assertTrue(text.contains("Not shown: \"Focus time\""), text);
