@@ -38,7 +38,8 @@ final class CheckFeedFramework implements AutoCloseable {
     /** Bundles check-feed leaves out, by symbolic name or name prefix ending in '.'. */
     static final List<String> LEFT_OUT = List.of("calendarbot.api", "calendarbot.refresh", "calendarbot.web",
             "calendarbot.layout.", "calendarbot.runtime", "org.apache.felix.http.", "org.apache.felix.webconsole",
-            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.", "org.owasp.encoder");
+            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.commons-fileupload",
+            "org.apache.commons.commons-io", "org.owasp.encoder");
     /** The services check-feed uses, each with the configuration that shapes it. */
     static final Map<String, String> PID_OF = Map.of(
             "calendarbot.api.FeedFetcher", "calendarbot.fetcher",

@@ -91,6 +91,7 @@ final class CheckFeedReport {
                 .field("bytes", report.bytes())
                 .field("fetch_ms", fetchMillis)
                 .field("parse_ms", report.millis())
+                .field("parser", report.parser())
                 .field("calendar_name", report.calendarName())
                 .field("calendar_zone", report.calendarZone())
                 .field("events", report.events())
@@ -142,8 +143,8 @@ final class CheckFeedReport {
 
     void writeText(PrintStream out) {
         out.printf("Feed:        %s%n", redact(uri));
-        out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms)%n", outcome.httpStatus(), report.bytes(),
-                fetchMillis, report.millis());
+        out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms, %s parser)%n", outcome.httpStatus(),
+                report.bytes(), fetchMillis, report.millis(), report.parser() == null ? "unnamed" : report.parser());
         if (report.calendarName() != null || report.calendarZone() != null) {
             out.printf("Calendar:    %s%s%n", report.calendarName() == null ? "(no name)" : report.calendarName(),
                     report.calendarZone() == null ? "" : ", X-WR-TIMEZONE " + report.calendarZone());

@@ -98,6 +98,7 @@ class CheckFeedIT {
         assertEquals(41L, JsonReader.at(json, "errors", 0, "line"));
         assertEquals(Boolean.TRUE, JsonReader.at(json, "errors", 0, "dropped"));
         assertEquals(1L, JsonReader.at(json, "rules", "dtstart-missing"));
+        assertEquals("builtin", json.get("parser"));
     }
 
     @Test
@@ -127,6 +128,20 @@ class CheckFeedIT {
         String text = run.out();
         assertTrue(text.contains("At 2026-11-23T18:30:00Z (Mon 23 Nov 10:30 America/Los_Angeles)"), text);
         assertTrue(text.contains("Next:      \"Focus time\""), "focus is no skip keyword here, weekly is: " + text);
+    }
+
+    @Test
+    void theParserSettingHandsTheFeedToIcal4jInTheFullProfile() throws Exception {
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/calendarbot.parser.cfg"), "parser = ical4j\n", StandardCharsets.UTF_8);
+        Run run = checkFeed(Map.of(), feed("moved-cancelled-and-excluded-weekly.ics"), "--now",
+                "2026-11-23T18:30:00Z", "--tz", "America/Los_Angeles", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        Map<String, Object> json = JsonReader.parseObject(run.out());
+        assertEquals("ical4j", json.get("parser"));
+        // the same answer as the builtin parser's: ical4j knows Windows zone names too
+        assertEquals("weekly-1_20261123T170000", JsonReader.at(json, "meeting", "meeting_id"));
+        assertEquals("dtstart-missing", JsonReader.at(json, "errors", 0, "rule"));
     }
 
     @Test

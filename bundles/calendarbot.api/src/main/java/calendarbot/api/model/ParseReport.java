@@ -21,10 +21,12 @@ import java.util.Map;
  * @param salvaged components delivered although something in them was repaired or ignored
  * @param rules how often each salvage rule was applied, by rule name (e.g. "rrule-empty" to 34); dropped components
  *        included
+ * @param parser the parser that read the feed ("builtin", or an {@link calendarbot.api.IcsParserEngine}'s name), or
+ *        null when not known
  */
 public record ParseReport(String calendarName, String calendarZone, long bytes, int events, int masters,
         int overrides, int skipped, List<ParseError> errors, int truncatedLines, Map<String, String> zones,
-        int zoneFallbacks, long millis, int salvaged, Map<String, Integer> rules) {
+        int zoneFallbacks, long millis, int salvaged, Map<String, Integer> rules, String parser) {
 
     public ParseReport {
         errors = errors == null ? List.of() : errors;
@@ -37,7 +39,7 @@ public record ParseReport(String calendarName, String calendarZone, long bytes, 
             int skipped, List<ParseError> errors, int truncatedLines, Map<String, String> zones, int zoneFallbacks,
             long millis) {
         this(calendarName, calendarZone, bytes, events, masters, overrides, skipped, errors, truncatedLines, zones,
-                zoneFallbacks, millis, 0, Map.of());
+                zoneFallbacks, millis, 0, Map.of(), null);
     }
 
     /**

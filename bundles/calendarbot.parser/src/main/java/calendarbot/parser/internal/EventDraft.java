@@ -3,6 +3,7 @@ package calendarbot.parser.internal;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.SalvageRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

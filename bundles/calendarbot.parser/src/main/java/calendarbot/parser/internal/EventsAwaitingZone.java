@@ -3,6 +3,9 @@ package calendarbot.parser.internal;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.EventEnd;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -83,8 +86,8 @@ final class EventsAwaitingZone {
         }
         EventTime start = rezoned(p.start(), p.line());
         EventTime end = rezoned(p.end(), p.line());
-        if (end != null && VEventReader.endsBeforeStart(start, end)) {
-            problems.apply(SalvageRule.DTEND_BEFORE_DTSTART, p.line(), VEventReader.subject(p.summary(), p.uid()), null);
+        if (end != null && EventEnd.endsBeforeStart(start, end)) {
+            problems.apply(SalvageRule.DTEND_BEFORE_DTSTART, p.line(), ParseProblems.subject(p.summary(), p.uid()), null);
             problems.salvagedComponent();
             end = null;
         }

@@ -5,6 +5,9 @@ import static calendarbot.parser.internal.PropertyName.*;
 import calendarbot.api.model.NotACalendarException;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -119,7 +122,7 @@ final class FeedParse {
         return new ParseReport(calendarName, calendarZone, lines.bytesRead(), events, masters, overrides,
                 problems.skipped(), problems.errors(), lines.truncatedLines(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis,
-                problems.salvaged(), Collections.unmodifiableMap(problems.rules()));
+                problems.salvaged(), Collections.unmodifiableMap(problems.rules()), StreamingIcsParser.BUILTIN);
     }
 
     /** Checks the first non-blank line; false while lines are blank. */

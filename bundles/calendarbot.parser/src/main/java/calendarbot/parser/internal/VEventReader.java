@@ -5,6 +5,11 @@ import static calendarbot.parser.internal.PropertyName.*;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.EventEnd;
+import calendarbot.parser.shared.MeetingLinks;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
@@ -16,8 +21,6 @@ import java.time.LocalDateTime;
 final class VEventReader {
 
     static final int MAX_DATES_PER_EVENT = 5000;
-    /** A DURATION longer than this is a mistake, not a meeting (366 days). */
-    static final long MAX_DURATION_SECONDS = 366L * 86_400;
 
     // Where a meeting link was found; a lower rank wins.
     private static final int RANK_TEAMS = 0;
@@ -49,6 +52,7 @@ final class VEventReader {
     private final int maxDescription;
     private final OwnerAddress owner;
     private final EventDraft event = new EventDraft();
+    private final EventEnd ends = new EventEnd();
     /** Whether the last {@link #time} value was floating (neither TZID nor UTC nor a date). */
     private boolean floating;
     /** Whether the last {@link #parseTime} value ended in Z. */
@@ -135,10 +139,16 @@ final class VEventReader {
             case EXDATE:
                 dates(false);
                 break;
-            case SEQUENCE:
+            case SEQUENCE: {
                 cl.scanParameters(false);
-                e.sequence = values.integer(cl.valueStart, cl.length);
+                int n = values.integer(cl.valueStart, cl.length);
+                if (n < 0) {
+                    // SEQUENCE only orders re-sent invitations: a bad one must not cost the event
+                    e.salvage(SalvageRule.SEQUENCE_BAD, lines.lineNumber, values.sample(cl.valueStart, cl.length));
+                }
+                e.sequence = Math.max(n, 0);
                 break;
+            }
             case STATUS:
                 e.status = values.constant(STATUSES);
                 break;
@@ -227,58 +237,19 @@ final class VEventReader {
         return e.toEvent();
     }
 
-    /** DTEND against DTSTART and DURATION. */
+    /** DTEND against DTSTART and DURATION, as {@link EventEnd} decides. */
     private void end(EventDraft e) {
-        if (e.duration != null) {
-            e.salvage(SalvageRule.DTEND_WITH_DURATION, e.line, null);
-            e.duration = null; // RFC 5545 forbids both; Outlook shows DTEND
-        }
-        EventTime start = e.start;
-        EventTime end = e.end;
-        if (e.endFloating && !e.startFloating && !start.date() && !end.date()) {
-            // older clients write the end without the start's TZID: it is the start's wall clock, not the kiosk's
-            e.end = end = new EventTime(end.local(), start.zone(), start.tzid(), false);
-            e.salvage(SalvageRule.DTEND_FLOATING, e.line, null);
-        }
-        if (start.date() && end.date() && end.local().equals(start.local())) {
-            e.end = null; // the default length of a date is one day
-            e.salvage(SalvageRule.ALL_DAY_ZERO_LENGTH, e.line, null);
-        } else if (end.zone() != null && start.zone() != null || start.date() || end.date()) {
-            if (endsBeforeStart(start, end)) {
-                e.end = null;
-                e.salvage(SalvageRule.DTEND_BEFORE_DTSTART, e.line, null);
-            }
+        ends.decide(e.start, e.startFloating, e.end, e.endFloating, e.duration);
+        e.end = ends.end();
+        e.duration = ends.duration();
+        for (SalvageRule rule : ends.applied()) {
+            e.salvage(rule, e.line, null);
         }
     }
 
     /** The current event for a person. */
     String subject() {
-        return subject(event.summary, event.uid);
-    }
-
-    /** An event for a person: "VEVENT 'Standup'", by SUMMARY, else UID. */
-    static String subject(String summary, String uid) {
-        String name = summary != null ? summary : uid;
-        return name == null ? "VEVENT" : "VEVENT '" + TextValues.cut(name, 40) + "'";
-    }
-
-    /** Both zoned or at least one a date; the instants of zoned times compared, the local values of dates. */
-    static boolean endsBeforeStart(EventTime start, EventTime end) {
-        if (start.date() || end.date()) {
-            return end.local().isBefore(start.local());
-        }
-        long s = epochSecond(start);
-        long e = epochSecond(end);
-        return e < s || e == s && end.local().getNano() < start.local().getNano();
-    }
-
-    /**
-     * The second {@link EventTime#toInstant(LocalDateTime, java.time.zone.ZoneRules)} gives, without the Instant and
-     * offset list it makes: inlined deep into the parse loop, C2 no longer elided them (80 bytes per event, measured).
-     * In a DST gap or overlap the offset before the transition gives RFC 5545's instant, as there.
-     */
-    private static long epochSecond(EventTime t) {
-        return t.local().toEpochSecond(t.zone().getOffset(t.local()));
+        return ParseProblems.subject(event.summary, event.uid);
     }
 
     /** A DTSTART/DTEND/RECURRENCE-ID, {@link #floating} set; null (and {@code bad} applied) when the value is bad. */
@@ -302,8 +273,7 @@ final class VEventReader {
         int s = cl.valueStart;
         long seconds = DateTimeValues.durationSeconds(cl.b, s, cl.length);
         SalvageRule bad = seconds == DateTimeValues.BAD_DURATION ? SalvageRule.DURATION_BAD
-                : seconds < 0 ? SalvageRule.DURATION_NEGATIVE
-                : seconds > MAX_DURATION_SECONDS ? SalvageRule.DURATION_ABSURD : null;
+                : EventEnd.durationProblem(seconds);
         if (bad == null) {
             event.duration = Duration.ofSeconds(seconds);
         } else {

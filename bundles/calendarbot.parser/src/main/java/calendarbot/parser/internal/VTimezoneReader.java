@@ -2,6 +2,9 @@ package calendarbot.parser.internal;
 
 import static calendarbot.parser.internal.PropertyName.*;
 
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.util.ArrayList;
 import java.util.List;
 

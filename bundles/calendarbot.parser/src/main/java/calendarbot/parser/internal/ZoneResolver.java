@@ -1,5 +1,7 @@
 package calendarbot.parser.internal;
 
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.ParseProblems;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.model.ParseReport.ParseError;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.ParseProblems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

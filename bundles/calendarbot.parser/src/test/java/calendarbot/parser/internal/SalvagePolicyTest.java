@@ -9,6 +9,7 @@ import calendarbot.api.FeedWriter;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport.ParseError;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.SalvageRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -162,6 +163,13 @@ class SalvagePolicyTest {
         var result = salvage("duration-of-ten-thousand-days.ics");
         assertNull(result.only().duration());
         only(result, "duration-absurd", 9, false);
+    }
+
+    @Test
+    void aSequenceThatIsNoNumberIsZero() {
+        var result = salvage("sequence-written-as-text.ics");
+        assertEquals(0, result.only().sequence());
+        assertTrue(only(result, "sequence-bad", 9, false).reason().contains("two"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package calendarbot.parser.internal;
+package calendarbot.parser.shared;
 
 import calendarbot.api.model.ParseReport.ParseError;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import java.util.Map;
  * and every salvaged one too, and the first {@link #MAX_ERRORS} messages are kept for the report; a broken feed must
  * not fill the heap with them.
  */
-final class ParseProblems {
+public final class ParseProblems {
 
-    static final int MAX_ERRORS = 50;
+    public static final int MAX_ERRORS = 50;
 
     private final List<ParseError> errors = new ArrayList<>();
     private final int[] applied = new int[SalvageRule.values().length];
@@ -26,7 +26,7 @@ final class ParseProblems {
      * @param subject what it concerns for a person (e.g. "VEVENT 'Standup'"), or null
      * @param value the offending value's sample, or null
      */
-    void apply(SalvageRule rule, int line, String subject, String value) {
+    public void apply(SalvageRule rule, int line, String subject, String value) {
         applied[rule.ordinal()]++;
         if (rule.dropsComponent()) {
             skipped++;
@@ -45,24 +45,30 @@ final class ParseProblems {
     }
 
     /** A component delivered although one or more rules repaired or ignored something in it. */
-    void salvagedComponent() {
+    public void salvagedComponent() {
         salvaged++;
     }
 
-    int skipped() {
+    public int skipped() {
         return skipped;
     }
 
-    int salvaged() {
+    public int salvaged() {
         return salvaged;
     }
 
-    List<ParseError> errors() {
+    public List<ParseError> errors() {
         return List.copyOf(errors);
     }
 
+    /** An event for a person: "VEVENT 'Standup'", by SUMMARY, else UID. */
+    public static String subject(String summary, String uid) {
+        String name = summary != null ? summary : uid;
+        return name == null ? "VEVENT" : "VEVENT '" + TextValues.cut(name, 40) + "'";
+    }
+
     /** Rule name to times applied, rules never applied left out. */
-    Map<String, Integer> rules() {
+    public Map<String, Integer> rules() {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (SalvageRule rule : SalvageRule.values()) {
             if (applied[rule.ordinal()] > 0) {

@@ -1,13 +1,13 @@
-package calendarbot.parser.internal;
+package calendarbot.parser.shared;
 
 /**
  * The parser's leniency, in one table: for each way real feeds get a property wrong, what the kiosk does with the
  * component (keeps it with the value repaired or ignored, or drops it) and how that is reported. The readers only
  * detect; {@link ParseProblems#apply} reports. A rule's name is what check-feed, /api/health and the tests show;
  * each has a test file named for what it shows (ical4j's relaxed modes and python-icalendar's compatibility tests
- * are the models).
+ * are the models). The ical4j engine reports what ical4j cannot read by the same rules.
  */
-enum SalvageRule {
+public enum SalvageRule {
 
     // RRULE: a broken rule costs the series, never the event
     RRULE_EMPTY("rrule-empty", Outcome.VALUE_IGNORED, "RRULE is empty; the event is shown once"),
@@ -35,6 +35,8 @@ enum SalvageRule {
     DURATION_ABSURD("duration-absurd", Outcome.VALUE_IGNORED,
             "DURATION is longer than a year; the event gets the default length"),
 
+    SEQUENCE_BAD("sequence-bad", Outcome.VALUE_IGNORED, "SEQUENCE is not a number; 0 is used"),
+
     // identity
     UID_MISSING("uid-missing", Outcome.VALUE_REPAIRED, "no UID; a stable one is made from DTSTART and SUMMARY"),
     RECURRENCE_ID_BAD("recurrence-id-bad", Outcome.COMPONENT_DROPPED,
@@ -44,7 +46,7 @@ enum SalvageRule {
     EXDATE_BAD("exdate-bad", Outcome.VALUE_IGNORED, "an EXDATE value is not a date; that value is ignored"),
     RDATE_BAD("rdate-bad", Outcome.VALUE_IGNORED, "an RDATE value is not a date or period; that value is ignored"),
     DATES_OVER_LIMIT("dates-over-limit", Outcome.VALUE_IGNORED,
-            "more than " + VEventReader.MAX_DATES_PER_EVENT + " RDATE/EXDATE values; the rest are ignored"),
+            "too many RDATE/EXDATE values for one event; the rest are ignored"),
 
     // structure
     VEVENT_UNCLOSED("vevent-unclosed", Outcome.COMPONENT_DROPPED, "VEVENT not closed; the event is dropped"),
@@ -63,7 +65,7 @@ enum SalvageRule {
             "TZID is neither a known zone nor a usable VTIMEZONE; its times are shown in the fallback zone");
 
     /** What happens to the component. */
-    enum Outcome {
+    public enum Outcome {
         /** The value is replaced by a better reading of it; the component is kept. */
         VALUE_REPAIRED,
         /** The value is left out (as if the feed had not written it); the component is kept. */
@@ -73,10 +75,10 @@ enum SalvageRule {
     }
 
     /** The name reported and shown, e.g. "rrule-empty". */
-    final String id;
-    final Outcome outcome;
+    public final String id;
+    public final Outcome outcome;
     /** What was found and what the kiosk does, for a person. */
-    final String effect;
+    public final String effect;
 
     SalvageRule(String id, Outcome outcome, String effect) {
         this.id = id;
@@ -84,7 +86,7 @@ enum SalvageRule {
         this.effect = effect;
     }
 
-    boolean dropsComponent() {
+    public boolean dropsComponent() {
         return outcome == Outcome.COMPONENT_DROPPED;
     }
 }
