@@ -5,6 +5,7 @@ import static calendarbot.parser.internal.PropertyName.*;
 import calendarbot.api.model.NotACalendarException;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.DeliveredEvents;
 import calendarbot.parser.shared.ParseProblems;
 import calendarbot.parser.shared.SalvageRule;
 import calendarbot.parser.shared.TextValues;
@@ -30,7 +31,7 @@ final class FeedParse {
 
     private final UnfoldingLineReader lines;
     private final ContentLine cl = new ContentLine();
-    private final Consumer<ParsedEvent> sink;
+    private final DeliveredEvents sink;
     private final ZoneResolver zones;
     private final PropertyValues values = new PropertyValues(cl);
     private final ParseProblems problems = new ParseProblems();
@@ -50,9 +51,6 @@ final class FeedParse {
 
     private String calendarName;
     private String calendarZone;
-    private int events;
-    private int masters;
-    private int overrides;
 
     /**
      * @param maxDescription DESCRIPTION is cut to this many characters; 0 drops it
@@ -62,7 +60,7 @@ final class FeedParse {
             Consumer<ParsedEvent> sink) {
         this.lines = new UnfoldingLineReader(in, maxLineLength);
         this.zones = new ZoneResolver(kioskZone, problems);
-        this.sink = sink;
+        this.sink = new DeliveredEvents(sink);
         this.event = new VEventReader(cl, lines, values, zones, problems, maxDescription, OwnerAddress.of(meAddress));
         this.timezone = new VTimezoneReader(cl, values, zones, problems);
         this.awaiting = new EventsAwaitingZone(zones, problems, this::emit);
@@ -119,7 +117,7 @@ final class FeedParse {
             throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with '" + firstLine + "'");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ParseReport(calendarName, calendarZone, lines.bytesRead(), events, masters, overrides,
+        return new ParseReport(calendarName, calendarZone, lines.bytesRead(), sink.events(), sink.masters(), sink.overrides(),
                 problems.skipped(), problems.errors(), lines.truncatedLines(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis,
                 problems.salvaged(), Collections.unmodifiableMap(problems.rules()), StreamingIcsParser.BUILTIN);
@@ -280,13 +278,6 @@ final class FeedParse {
     }
 
     private void emit(ParsedEvent parsed) {
-        events++;
-        if (parsed.isRecurring()) {
-            masters++;
-        }
-        if (parsed.isOverride()) {
-            overrides++;
-        }
         sink.accept(parsed);
     }
 

@@ -3,6 +3,7 @@ package calendarbot.parser.ical4j.internal;
 import calendarbot.api.model.NotACalendarException;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.DeliveredEvents;
 import calendarbot.parser.shared.ParseProblems;
 import calendarbot.parser.shared.SalvageRule;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class Ical4jFeedParse extends DefaultContentHandler {
     static final int MAX_PENDING = 512;
 
     private final FeedReader reader;
-    private final Consumer<ParsedEvent> sink;
+    private final DeliveredEvents sink;
     private final ParseProblems problems = new ParseProblems();
     private final VEventConversion conversion;
     private final List<Pending> pending = new ArrayList<>();
@@ -42,9 +43,6 @@ final class Ical4jFeedParse extends DefaultContentHandler {
     private boolean sawCalendar;
     private String calendarName;
     private String calendarZone;
-    private int events;
-    private int masters;
-    private int overrides;
 
     // the property and top-level VEVENT being read
     private String propertyValue;
@@ -66,7 +64,7 @@ final class Ical4jFeedParse extends DefaultContentHandler {
             String meAddress, int maxDescription, Consumer<ParsedEvent> sink) {
         super(c -> { }, registry, new ContentHandlerContext());
         this.reader = reader;
-        this.sink = sink;
+        this.sink = new DeliveredEvents(sink);
         this.conversion = new VEventConversion(registry, kioskZone, meAddress, maxDescription, problems);
     }
 
@@ -86,7 +84,7 @@ final class Ical4jFeedParse extends DefaultContentHandler {
             throw new NotACalendarException("no BEGIN:VCALENDAR");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ParseReport(calendarName, calendarZone, reader.bytesRead(), events, masters, overrides,
+        return new ParseReport(calendarName, calendarZone, reader.bytesRead(), sink.events(), sink.masters(), sink.overrides(),
                 problems.skipped(), problems.errors(), reader.truncatedLines(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(conversion.zones())), conversion.zoneFallbacks(),
                 millis, problems.salvaged(), Collections.unmodifiableMap(problems.rules()), Ical4jParser.NAME);
@@ -133,7 +131,7 @@ final class Ical4jFeedParse extends DefaultContentHandler {
             calendarComponents.remove(calendarComponents.size() - 1);
             List<VEventConversion.Rejected> mine = rejected.isEmpty() ? List.of() : List.copyOf(rejected);
             if (conversion.zonesKnown(event) || pending.size() >= MAX_PENDING) {
-                handOn(event, eventLine, mine, false);
+                handOn(event, eventLine, mine);
             } else {
                 pending.add(new Pending(event, eventLine, mine));
             }
@@ -195,25 +193,17 @@ final class Ical4jFeedParse extends DefaultContentHandler {
         pending.clear();
         for (Pending p : waiting) {
             if (last || conversion.zonesKnown(p.event())) {
-                handOn(p.event(), p.line(), p.rejected(), last);
+                handOn(p.event(), p.line(), p.rejected());
             } else {
                 pending.add(p);
             }
         }
     }
 
-    private void handOn(VEvent event, int line, List<VEventConversion.Rejected> rejectedProperties, boolean last) {
+    private void handOn(VEvent event, int line, List<VEventConversion.Rejected> rejectedProperties) {
         ParsedEvent parsed = conversion.convert(event, line, rejectedProperties);
-        if (parsed == null) {
-            return;
+        if (parsed != null) {
+            sink.accept(parsed);
         }
-        events++;
-        if (parsed.isRecurring()) {
-            masters++;
-        }
-        if (parsed.isOverride()) {
-            overrides++;
-        }
-        sink.accept(parsed);
     }
 }
