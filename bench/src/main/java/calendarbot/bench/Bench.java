@@ -23,6 +23,7 @@ import java.util.Set;
  * bench/run                       the full suite (about 20 minutes)
  * bench/run --quick               every part, shorter (50 refresh cycles, 3 s per load level, short JMH)
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
+ * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
  * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
@@ -98,6 +99,15 @@ public final class Bench {
                     System.exit(1);
                 }
                 System.out.println("bench: smoke passed");
+            }
+            return;
+        }
+        if (wanted.equals(List.of("medicine"))) {
+            try (Context ctx = new Context(work, dist, quick, System.out)) {
+                Map<String, Object> run = MedicineBench.run(ctx, header(ctx, "medicine"));
+                Path file = write(results, run);
+                MedicineBench.print(run, System.out);
+                System.out.println("bench: results in " + file);
             }
             return;
         }
@@ -342,7 +352,8 @@ public final class Bench {
         Files.createDirectories(dir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(stamp + (Boolean.TRUE.equals(run.get("quick")) && !"smoke".equals(run.get("kind"))
-                ? "-quick" : "") + ("smoke".equals(run.get("kind")) ? "-smoke" : "") + ".json");
+                ? "-quick" : "") + ("smoke".equals(run.get("kind")) ? "-smoke" : "")
+                + ("medicine".equals(run.get("kind")) ? "-medicine" : "") + ".json");
         Files.writeString(file, JsonWriter.indented(2).value(run) + "\n");
         return file;
     }
@@ -352,6 +363,8 @@ public final class Bench {
                 usage: bench/run [options] [part|scenario ...]
                   (nothing)        the full suite: parser, start, idle, scenarios, load, leak, jmh (~20 min)
                   smoke            the small scenario only (< 1 min); exit 1 if it broke
+                  medicine         the medicine tracker plug-in's suite: database, API, load at 10..500 users,
+                                   memory, panel render; the note's Pi targets (~4 min, --quick ~1.5 min)
                   parser           parser alone on the 50 MB feed with -Xmx16m (C2 and pi flags)
                   jmh              JMH: parser vs ical4j vs readLine; worker vs ical4j Recur vs lib-recur
                   scenarios        every refresh scenario below

@@ -1,5 +1,7 @@
 package calendarbot.api.model;
 
+import java.time.Duration;
+
 /** A fetch that failed; {@link #kind()} says what the kiosk owner should look at. */
 public class FetchException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -26,11 +28,18 @@ public class FetchException extends Exception {
 
     private final Kind kind;
     private final int httpStatus;
+    private final Duration retryAfter;
 
     public FetchException(Kind kind, int httpStatus, String message, Throwable cause) {
+        this(kind, httpStatus, message, cause, null);
+    }
+
+    /** A failure whose server said when to ask again (Retry-After on a 429 or 503). */
+    public FetchException(Kind kind, int httpStatus, String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
     }
 
     public FetchException(Kind kind, String message) {
@@ -44,5 +53,10 @@ public class FetchException extends Exception {
     /** The HTTP status that caused the failure, or 0. */
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** How long the server asked the kiosk to wait (its Retry-After), or null when it said nothing. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

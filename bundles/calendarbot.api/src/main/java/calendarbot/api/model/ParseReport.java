@@ -1,5 +1,6 @@
 package calendarbot.api.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param skipped components dropped as malformed
  * @param errors the first problems (line, reason, salvage rule), at most a few dozen
  * @param truncatedLines lines cut at maxLineLength
- * @param zones every TZID seen and how it was resolved, e.g. "Pacific Standard Time" to "America/Los_Angeles (windows)"
+ * @param zones every TZID seen and how it was resolved, e.g. "Pacific Standard Time" to "America/Los_Angeles (windows)";
+ *        a TZID that could not be resolved to "Europe/Berlin (fallback: kiosk zone)" (or X-WR-TIMEZONE)
  * @param zoneFallbacks TZIDs that could not be resolved and fell back
  * @param millis time taken
  * @param salvaged components delivered although something in them was repaired or ignored
@@ -40,6 +42,21 @@ public record ParseReport(String calendarName, String calendarZone, long bytes, 
             long millis) {
         this(calendarName, calendarZone, bytes, events, masters, overrides, skipped, errors, truncatedLines, zones,
                 zoneFallbacks, millis, 0, Map.of(), null);
+    }
+
+    /** How a fallen-back TZID's resolution reads in {@link #zones}. */
+    public static final String FALLBACK = " (fallback: ";
+
+    /** The TZIDs that could not be resolved, each with the zone its times are shown in instead. */
+    public Map<String, String> zonesFallenBack() {
+        Map<String, String> fallen = new LinkedHashMap<>();
+        zones.forEach((tzid, resolved) -> {
+            int mark = resolved.indexOf(FALLBACK);
+            if (mark >= 0) {
+                fallen.put(tzid, resolved.substring(0, mark));
+            }
+        });
+        return fallen;
     }
 
     /**

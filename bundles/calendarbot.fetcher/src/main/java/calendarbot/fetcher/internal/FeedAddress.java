@@ -21,7 +21,7 @@ final class FeedAddress {
         }
         String scheme = url.getScheme();
         if (scheme == null) {
-            throw new IllegalArgumentException("the URL " + url + " has no scheme: use https://, webcal:// or file:");
+            throw new IllegalArgumentException("the URL has no scheme: use https://, webcal:// or file:");
         }
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "http", "https":
@@ -50,7 +50,7 @@ final class FeedAddress {
         try {
             ref = new URI(location.trim());
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("the server redirects to an unusable address '" + location + "'", e);
+            throw new IllegalArgumentException("the server redirects to an unusable address", e);
         }
         // URI.resolve drops the slash of an empty base path ("http://h" + "x" gives "http://hx").
         URI base = current.getRawPath() == null || current.getRawPath().isEmpty() ? current.resolve("/") : current;
@@ -58,9 +58,27 @@ final class FeedAddress {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("webcal")
                 && !scheme.equals("webcals")) {
-            throw new IllegalArgumentException("the server redirects to " + target + ", which is not a web address");
+            throw new IllegalArgumentException("the server redirects to " + shown(target)
+                    + ", which is not a web address");
         }
         return fetchUri(target);
+    }
+
+    /**
+     * A URL as a message may show it: scheme and host only. A published calendar's path or query is its key, and
+     * credentials may stand before the host; messages reach the log, /api/health and check-feed's output.
+     */
+    static String shown(URI url) {
+        if (url == null) {
+            return "(no URL)";
+        }
+        if (isFile(url)) {
+            return url.getPath() == null ? "file:…" : "file:" + url.getPath();
+        }
+        String host = url.getHost();
+        boolean more = url.getRawPath() != null && url.getRawPath().length() > 1 || url.getRawQuery() != null;
+        return host == null ? (url.getScheme() == null ? "…" : url.getScheme() + ":…")
+                : url.getScheme() + "://" + host + (url.getPort() > 0 ? ":" + url.getPort() : "") + (more ? "/…" : "");
     }
 
     static boolean isFile(URI url) {
@@ -102,7 +120,7 @@ final class FeedAddress {
 
     private static void requireHost(URI url) {
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("the URL " + url + " has no host name");
+            throw new IllegalArgumentException("the URL " + shown(url) + " has no host name");
         }
     }
 }

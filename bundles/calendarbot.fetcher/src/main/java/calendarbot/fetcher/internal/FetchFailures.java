@@ -99,7 +99,13 @@ final class FetchFailures {
     /** {@code failure} with {@code suffix} added to its message ("gave up after 4 attempts"). */
     static FetchException amend(FetchException failure, String suffix) {
         return new FetchException(failure.kind(), failure.httpStatus(), failure.getMessage() + suffix,
-                failure.getCause());
+                failure.getCause(), failure.retryAfter());
+    }
+
+    /** {@code failure} with the server's Retry-After, for the refresher's schedule; unchanged when there was none. */
+    static FetchException withRetryAfter(FetchException failure, long retryAfterMillis) {
+        return retryAfterMillis < 0 ? failure : new FetchException(failure.kind(), failure.httpStatus(),
+                failure.getMessage(), failure.getCause(), java.time.Duration.ofMillis(retryAfterMillis));
     }
 
     /** Sizes in the log and in messages: "812 bytes", "48 KiB", "12.5 MiB". */

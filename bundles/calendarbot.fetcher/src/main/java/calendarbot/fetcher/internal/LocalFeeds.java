@@ -54,7 +54,8 @@ final class LocalFeeds {
         try {
             path = Path.of(call.start);
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            throw failures.fail(BAD_URL, 0, "cannot use " + call.start + " as a file: " + e.getMessage());
+            throw failures.fail(BAD_URL, 0, "cannot use " + FeedAddress.shown(call.start) + " as a file: "
+                    + e.getMessage());
         }
         BasicFileAttributes attributes;
         try {

@@ -132,6 +132,8 @@ class TimeZoneTest {
         assertZone(result.only().start(), "Europe/Berlin");
         assertEquals(1, result.report().zoneFallbacks());
         assertEquals("Europe/Berlin (fallback: X-WR-TIMEZONE)", result.report().zones().get("Foo Standard Time"));
+        // what the refresher turns into a warning on /api/health
+        assertEquals(Map.of("Foo Standard Time", "Europe/Berlin"), result.report().zonesFallenBack());
         assertEquals("Europe/Berlin", result.report().calendarZone());
         assertTrue(result.report().errors().get(0).reason().contains("Foo Standard Time"), result.report().errors().toString());
     }
@@ -146,6 +148,7 @@ class TimeZoneTest {
         assertZone(result.byUid("b").start(), Feeds.KIOSK.getId());
         assertEquals(1, result.report().zoneFallbacks());
         assertEquals("America/Chicago (fallback: kiosk zone)", result.report().zones().get("Foo"));
+        assertEquals(Map.of("Foo", "America/Chicago"), result.report().zonesFallenBack());
     }
 
     @Test

@@ -115,7 +115,7 @@ public final class CalendarSourceConfig implements SourceDefinition {
                 urlProblem = "the feed URL is not valid (" + e.getReason() + " at character " + e.getIndex() + ")";
             }
         }
-        if (urlProblem != null) {
+        if (urlProblem != null && config.enabled()) {
             LOG.error("{}: {}; check {}", id, urlProblem, properties.getOrDefault("felix.fileinstall.filename",
                     properties.getOrDefault("service.pid", FACTORY_PID)));
         }

@@ -28,7 +28,7 @@ import java.util.Properties;
 final class FeedArchive {
 
     /** What {@code <id>.meta} says about {@code <id>.ics}. */
-    record Meta(Validators validators, URI url, Instant lastSuccess, long bytes) {
+    record Meta(Validators validators, String feedKey, Instant lastSuccess, long bytes) {
     }
 
     private final Path dir;
@@ -47,6 +47,47 @@ final class FeedArchive {
 
     Path meta(String id) {
         return dir.resolve(id + ".meta");
+    }
+
+    /**
+     * {@code <id>.unfinished}: a refresh of this source began and never ended. It is written before the fetch and
+     * removed after it, whatever the outcome; found at start, it means the kiosk stopped or ran out of memory on this
+     * feed, which must then wait a backoff rather than be fetched at once again (no crash loop).
+     */
+    Path unfinished(String id) {
+        return dir.resolve(id + ".unfinished");
+    }
+
+    /** How many refreshes of {@code id} in a row never ended; 0 when the last one did. */
+    int unfinishedRuns(String id) {
+        Path mark = unfinished(id);
+        if (!Files.isRegularFile(mark)) {
+            return 0;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(Files.readString(mark, StandardCharsets.UTF_8).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Notes that a refresh of {@code id} begins; a read-only or full folder is no reason not to refresh. */
+    void markUnfinished(String id) {
+        int runs = unfinishedRuns(id) + 1;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(unfinished(id), Integer.toString(runs), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the archive's own writes report the folder's problem
+        }
+    }
+
+    void clearUnfinished(String id) {
+        try {
+            Files.deleteIfExists(unfinished(id));
+        } catch (IOException e) {
+            // the next start waits one backoff for nothing: no harm
+        }
     }
 
     boolean hasBody(String id) {
@@ -86,17 +127,19 @@ final class FeedArchive {
             return null;
         }
         Validators validators = new Validators(p.getProperty("etag"), p.getProperty("lastModified"));
-        URI url = null;
+        String feedKey = p.getProperty("feed");
         Instant lastSuccess = null;
         long bytes = 0;
         try {
-            url = p.getProperty("url") == null ? null : URI.create(p.getProperty("url"));
+            if (feedKey == null && p.getProperty("url") != null) {
+                feedKey = FeedKey.of(URI.create(p.getProperty("url"))); // written before URLs were kept out
+            }
             lastSuccess = p.getProperty("lastSuccess") == null ? null : Instant.parse(p.getProperty("lastSuccess"));
             bytes = Long.parseLong(p.getProperty("bytes", "0"));
         } catch (RuntimeException e) {
             // a hand-edited or damaged file: keep what could be read
         }
-        return new Meta(validators, url, lastSuccess, bytes);
+        return new Meta(validators, feedKey, lastSuccess, bytes);
     }
 
     /** Writes {@code <id>.meta}; call only after {@code <id>.ics} holds the body these validators describe. */
@@ -104,7 +147,7 @@ final class FeedArchive {
         Properties p = new Properties();
         putIfSet(p, "etag", meta.validators().etag());
         putIfSet(p, "lastModified", meta.validators().lastModified());
-        putIfSet(p, "url", meta.url() == null ? null : meta.url().toString());
+        putIfSet(p, "feed", meta.feedKey());
         putIfSet(p, "lastSuccess", meta.lastSuccess() == null ? null : meta.lastSuccess().toString());
         p.setProperty("bytes", Long.toString(meta.bytes()));
         Files.createDirectories(dir);

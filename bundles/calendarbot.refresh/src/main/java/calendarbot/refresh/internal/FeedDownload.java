@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One body being read: what the parser made of it and its copy on the way to the archive. The body is parsed as it
@@ -28,7 +26,7 @@ final class FeedDownload {
     final Instant anchor;
     final ZoneId zone;
     final ExpansionWindow window;
-    final List<ParsedEvent> events = new ArrayList<>();
+    final RetainedEvents events;
     ParseReport report;
     /** Why the body could not be read or parsed, or null. */
     IOException failure;
@@ -39,10 +37,11 @@ final class FeedDownload {
     private ArchiveWriter writer;
     private IOException openFailure;
 
-    FeedDownload(Instant anchor, ZoneId zone, ExpansionWindow window) {
+    FeedDownload(Instant anchor, ZoneId zone, ExpansionWindow window, int maxEvents) {
         this.anchor = anchor;
         this.zone = zone;
         this.window = window;
+        this.events = new RetainedEvents(maxEvents);
     }
 
     /** Parses the body while the tee copies it to the archive; called again if the fetcher retries. */
@@ -56,8 +55,11 @@ final class FeedDownload {
         }
         ArchiveTee tee = new ArchiveTee(body.stream(), writer);
         try {
-            report = parser.parse(tee, options, new WindowFilter(window, events::add));
+            report = parser.parse(tee, options, new WindowFilter(window, events));
             bytes = tee.bytes();
+        } catch (RetainedEvents.TooManyEvents e) {
+            failure = new IOException(e.getMessage());
+            throw failure;
         } catch (IOException e) {
             failure = e;
             streamFailed = tee.streamFailure() != null;
@@ -82,7 +84,7 @@ final class FeedDownload {
         try {
             // after the body: a crash between the two leaves old validators with a new body, which costs one
             // full download; the other order could answer 304 for a body that was never archived
-            a.writeMeta(id, new FeedArchive.Meta(kept, url, now, bodyBytes));
+            a.writeMeta(id, new FeedArchive.Meta(kept, FeedKey.of(url), now, bodyBytes));
             return new Archived(true, kept, null);
         } catch (IOException e) {
             return new Archived(true, kept,

@@ -78,6 +78,18 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                         + "are kept. ${calendarbot.data} is the framework property calendarbot.data (./data "
                         + "when unset).")
         String archiveDir() default DEFAULT_ARCHIVE_DIR;
+
+        @AttributeDefinition(name = "Refresh-now spacing (seconds)",
+                description = "A \"refresh now\" (POST /api/refresh, the console) fetches a calendar at most once in "
+                        + "this time; requests meanwhile are answered by one fetch when it has passed. Keeps a "
+                        + "Google or Microsoft account from being throttled.", min = "0", max = "3600")
+        int refreshNowMinSeconds() default 60;
+
+        @AttributeDefinition(name = "Events per calendar",
+                description = "A feed with more distinct events (after leaving out single events outside the window "
+                        + "and re-sent copies) is refused while it downloads; its last good events stay. Memory is "
+                        + "bounded by this, never by a feed.", min = "100", max = "1000000")
+        int maxEventsPerSource() default 20_000;
     }
 
     static final String DEFAULT_ARCHIVE_DIR = "${calendarbot.data}/feeds";
@@ -94,6 +106,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     private final SourceRefresh refresh;
 
     private volatile RefreshTiming timing;
+    private volatile int maxEvents = 20_000;
+    private volatile Duration refreshNowGap = Duration.ofSeconds(60);
     private volatile FeedArchive archive;
     private volatile Scheduling scheduling;
     private volatile boolean active;
@@ -116,7 +130,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         this.schedulingFactory = schedulingFactory;
         this.random = random;
         this.refresh = new SourceRefresh(fetcher, parser, expander, store, clock, time, kiosk, () -> active,
-                () -> archive, this::nextDelay);
+                () -> archive, () -> maxEvents, this::nextDelay);
     }
 
     @Activate
@@ -135,6 +149,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         FeedArchive oldArchive = archive;
         timing = newTiming;
         archive = newArchive;
+        maxEvents = Math.max(100, config.maxEventsPerSource());
+        refreshNowGap = Duration.ofSeconds(Math.max(0, config.refreshNowMinSeconds()));
         if (!active) {
             scheduling = schedulingFactory.get();
             active = true;
@@ -302,18 +318,19 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             if (s.removed) {
                 return;
             }
-            if (s.problem != null || s.spec.url() == null) {
-                s.cancelTimer();
-                s.state = State.FAILING;
-                s.error = s.problem != null ? s.problem : "no feed URL configured";
-                return;
-            }
+            // disabled first: "enabled = false" in a file of the profile's demo's name needs no URL to be clean
             if (!s.spec.enabled()) {
                 s.cancelTimer();
                 s.state = State.DISABLED;
                 s.error = null;
                 store.remove(s.id);
                 LOG.info("{}: disabled; not fetched and not shown", s.id);
+                return;
+            }
+            if (s.problem != null || s.spec.url() == null) {
+                s.cancelTimer();
+                s.state = State.FAILING;
+                s.error = s.problem != null ? s.problem : "no feed URL configured";
                 return;
             }
         }
@@ -342,11 +359,23 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 return false;
             }
             if (s.running) {
-                s.followUp |= followUp || (requested && s.answered);
+                s.followUp |= followUp;
+                s.runAfterGap |= requested && s.answered;
                 return true;
+            }
+            if (requested) {
+                Duration wait = untilRequestsAllowed(s);
+                if (!wait.isZero()) {
+                    // coalesced: the requests of the gap make one fetch, when it has passed
+                    if (s.nextAttempt == null || s.nextAttempt.isAfter(time.instant().plus(wait))) {
+                        schedule(s, wait);
+                    }
+                    return true;
+                }
             }
             s.cancelTimer();
             s.running = true;
+            s.runningSince = time.instant();
             s.answered = false;
             s.plannedDelay = null;
         }
@@ -366,6 +395,8 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     }
 
     private void run(SourceState s) {
+        FeedArchive a = archive;
+        boolean began = false;
         try {
             boolean loadArchive;
             synchronized (s) {
@@ -374,14 +405,25 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             if (loadArchive) {
                 refresh.loadArchive(s);
+                int unfinished = a.unfinishedRuns(s.id);
+                if (unfinished > 0) {
+                    refresh.recordUnfinished(s, unfinished);
+                    return;
+                }
             }
             if (active) {
+                a.markUnfinished(s.id);
+                began = true;
                 refresh.refresh(s);
             }
         } catch (RuntimeException e) {
             LOG.error("{}: refresh failed unexpectedly", s.id, e);
             refresh.recordFailure(s, "internal error: " + e, "refresh failed");
         } finally {
+            // an OutOfMemoryError exits the JVM before this (ExitOnOutOfMemoryError): the mark stays for the next start
+            if (began) {
+                a.clearUnfinished(s.id);
+            }
             finish(s);
         }
     }
@@ -393,11 +435,18 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             if (!active || !s.fetchable()) {
                 return;
             }
-            if (s.followUp) {
+            if (s.followUp || s.runAfterGap && untilRequestsAllowed(s).isZero()) {
                 s.followUp = false;
+                s.runAfterGap = false;
                 again = true;
             } else {
-                schedule(s, s.plannedDelay != null ? s.plannedDelay : nextDelay(s));
+                Duration next = s.plannedDelay != null ? s.plannedDelay : nextDelay(s);
+                if (s.runAfterGap) {
+                    s.runAfterGap = false;
+                    Duration gap = untilRequestsAllowed(s);
+                    next = gap.compareTo(next) < 0 ? gap : next;
+                }
+                schedule(s, next);
             }
         }
         if (again) {
@@ -422,7 +471,23 @@ public final class FeedRefreshScheduler implements FeedRefresher {
 
     /** Caller holds the lock of {@code s}. */
     private Duration nextDelay(SourceState s) {
-        return timing.nextDelay(s.failures, random);
+        RefreshTiming t = timing;
+        Duration next = t.nextDelay(s.failures, random);
+        if (s.retryAfter != null && s.failures > 0) {
+            // the server's own wish, up to the longest retry delay
+            Duration asked = s.retryAfter.compareTo(t.maxBackoff()) > 0 ? t.maxBackoff() : s.retryAfter;
+            next = asked.compareTo(next) > 0 ? asked : next;
+        }
+        return next;
+    }
+
+    /** Caller holds the lock: how long until a "refresh now" may fetch this source again (bookkeeping time). */
+    private Duration untilRequestsAllowed(SourceState s) {
+        if (s.lastAttempt == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(time.instant(), s.lastAttempt.plus(refreshNowGap));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     // ---------------------------------------------------------------- small things

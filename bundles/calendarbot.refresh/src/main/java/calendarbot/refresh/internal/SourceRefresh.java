@@ -14,6 +14,7 @@ import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
@@ -27,7 +28,6 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +74,14 @@ final class SourceRefresh {
     private final BooleanSupplier active;
     /** The scheduler's current archive (its folder is configured). */
     private final Supplier<FeedArchive> archive;
+    /** The configured bound of events kept per source. */
+    private final IntSupplier maxEvents;
     /** The scheduler's wait before the next run; called with the source's lock held. */
     private final Function<SourceState, Duration> nextDelay;
 
     SourceRefresh(FeedFetcher fetcher, IcsParser parser, RecurrenceExpander expander, EventStore store, Clock clock,
             InstantSource time, KioskSettings kiosk, BooleanSupplier active, Supplier<FeedArchive> archive,
-            Function<SourceState, Duration> nextDelay) {
+            IntSupplier maxEvents, Function<SourceState, Duration> nextDelay) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.expander = expander;
@@ -88,6 +91,7 @@ final class SourceRefresh {
         this.kiosk = kiosk;
         this.active = active;
         this.archive = archive;
+        this.maxEvents = maxEvents;
         this.nextDelay = nextDelay;
     }
 
@@ -120,9 +124,10 @@ final class SourceRefresh {
             s.lastSuccess = meta == null ? null : meta.lastSuccess();
             s.bytes = meta != null && meta.bytes() > 0 ? meta.bytes() : size(a.body(s.id));
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
             if (meta != null) {
                 s.validators = meta.validators();
-                s.validatorsUrl = meta.url();
+                s.validatorsKey = meta.feedKey();
             }
             s.archiveCurrent = true;
             s.windowAnchor = expanded.windowAnchor();
@@ -149,7 +154,7 @@ final class SourceRefresh {
         // one window for the parse filter and the expansion, placed once per run
         Instant anchor = clock.now();
         ZoneId zone = kiosk.zone();
-        FeedDownload download = new FeedDownload(anchor, zone, expander.window(anchor, zone));
+        FeedDownload download = new FeedDownload(anchor, zone, expander.window(anchor, zone), maxEvents.getAsInt());
         FetchOutcome outcome;
         try {
             outcome = fetcher.fetch(spec, previous, body -> {
@@ -162,6 +167,9 @@ final class SourceRefresh {
             download.discard();
             if (!active.getAsBoolean()) {
                 return; // interrupted by deactivation
+            }
+            synchronized (s) {
+                s.retryAfter = e.retryAfter();
             }
             if (download.failure != null) {
                 recordBodyFailure(s, download);
@@ -208,12 +216,12 @@ final class SourceRefresh {
         Expansion expansion;
         long archivedAt = System.nanoTime();
         try {
-            expansion = expand(s.id, download.events, download.window);
+            expansion = expand(s.id, download.events.list(), download.window);
         } catch (ExpansionFailure e) {
             synchronized (s) {
                 // the archive holds the new body: a later 304 re-reads it instead of keeping stale events
                 s.validators = archived.validators();
-                s.validatorsUrl = spec.url();
+                s.validatorsKey = FeedKey.of(spec.url());
                 s.archiveCurrent = archived.written();
                 s.windowAnchor = null;
             }
@@ -231,14 +239,18 @@ final class SourceRefresh {
             }
             store.replace(s.id, expansion.occurrences());
             stored = System.nanoTime();
+            s.phases = new RefreshPhases(millis(fetched - started), millis(archivedAt - fetched),
+                    millis(expanded - archivedAt), millis(stored - expanded));
             s.state = State.OK;
             s.error = archiveProblem == null ? null : archiveProblem + "; showing the new events from memory";
             s.lastSuccess = now;
             s.bytes = bytes;
             s.parseErrors = report.skipped();
+            s.warnings = ParseGuesses.of(report);
             s.failures = 0;
+            s.retryAfter = null;
             s.validators = archived.validators();
-            s.validatorsUrl = spec.url();
+            s.validatorsKey = FeedKey.of(spec.url());
             s.archiveCurrent = archived.written();
             s.windowAnchor = download.anchor;
             s.expandedZone = download.zone;
@@ -261,8 +273,15 @@ final class SourceRefresh {
         extra.append(" (fetch+parse ").append(millis(fetched - started)).append(" ms, archive ")
                 .append(millis(archivedAt - fetched)).append(" ms, expand ").append(millis(expanded - archivedAt))
                 .append(" ms, store ").append(millis(stored - expanded)).append(" ms)");
-        LOG.info("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
-                count(report.events(), "event"), series, millis(stored - started), extra);
+        // the same line with its figures as fields, for calendarbot.logging's JSON format
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "ok")
+                .addKeyValue("http_status", outcome.httpStatus()).addKeyValue("events", report.events())
+                .addKeyValue("fetch_parse_ms", millis(fetched - started))
+                .addKeyValue("archive_ms", millis(archivedAt - fetched))
+                .addKeyValue("expand_ms", millis(expanded - archivedAt))
+                .addKeyValue("store_ms", millis(stored - expanded))
+                .log("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
+                        count(report.events(), "event"), series, millis(stored - started), extra);
         for (String problem : expansion.problems()) {
             LOG.debug("{}: {}", s.id, problem);
         }
@@ -293,10 +312,12 @@ final class SourceRefresh {
             s.state = State.OK;
             s.error = null;
             s.failures = 0;
+            s.retryAfter = null;
             s.lastSuccess = now;
             s.plannedDelay = nextDelay.apply(s);
         }
-        LOG.info("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "not_modified")
+                .log("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
     }
 
     private void recordBodyFailure(SourceState s, FeedDownload download) {
@@ -305,6 +326,15 @@ final class SourceRefresh {
     }
 
     /** Marks {@code s} failing with {@code text}, backs off, and keeps what it shows (re-expanded if stale). */
+    /** At start: the last {@code runs} refreshes of this source never ended; the next waits their backoff. */
+    void recordUnfinished(SourceState s, int runs) {
+        synchronized (s) {
+            s.failures = Math.max(s.failures, runs - 1);
+        }
+        recordFailure(s, "the last refresh of this calendar did not finish (the kiosk stopped or ran out of memory "
+                + "while reading it)", "waiting before fetching it again");
+    }
+
     void recordFailure(SourceState s, String text, String what) {
         Instant since;
         Duration next;
@@ -326,9 +356,10 @@ final class SourceRefresh {
             reexpandFromArchive(s);
         }
         int held = store.size(s.id);
-        LOG.warn("{}: {} ({}), {}; next try in {}", s.id, what, text,
-                held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
-                human(next));
+        LOG.atWarn().addKeyValue("source", s.id).addKeyValue("outcome", "failed")
+                .log("{}: {} ({}), {}; next try in {}", s.id, what, text,
+                        held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
+                        human(next));
     }
 
     /**
@@ -358,6 +389,7 @@ final class SourceRefresh {
             s.windowAnchor = expanded.windowAnchor();
             s.expandedZone = expanded.zone();
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
         }
         return true;
     }
@@ -366,15 +398,17 @@ final class SourceRefresh {
     }
 
     private Expanded fromArchive(String id, FeedArchive a) throws IOException, ExpansionFailure {
-        List<ParsedEvent> events = new ArrayList<>();
+        RetainedEvents events = new RetainedEvents(maxEvents.getAsInt());
         ParseReport report;
         Instant anchor = clock.now();
         ZoneId zone = kiosk.zone();
         ExpansionWindow window = expander.window(anchor, zone);
         try (InputStream in = a.openBody(id)) {
-            report = parser.parse(in, parseOptions(zone), new WindowFilter(window, events::add));
+            report = parser.parse(in, parseOptions(zone), new WindowFilter(window, events));
+        } catch (RetainedEvents.TooManyEvents e) {
+            throw new IOException(e.getMessage());
         }
-        return new Expanded(expand(id, events, window).occurrences(), report, zone, anchor);
+        return new Expanded(expand(id, events.list(), window).occurrences(), report, zone, anchor);
     }
 
     private Expansion expand(String id, List<ParsedEvent> events, ExpansionWindow window) throws ExpansionFailure {
@@ -386,7 +420,8 @@ final class SourceRefresh {
             if (cause instanceof RejectedExecutionException) {
                 throw new ExpansionFailure("the recurrence worker is busy (queue full)");
             }
-            throw new ExpansionFailure("expanding recurrences failed: " + cause);
+            throw new ExpansionFailure("expanding recurrences failed: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
         } catch (TimeoutException e) {
             throw new ExpansionFailure("no answer from the recurrence worker within "
                     + EXPANSION_WAIT.toMinutes() + " min");

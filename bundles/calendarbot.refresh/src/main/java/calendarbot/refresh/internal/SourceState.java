@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
@@ -7,6 +8,7 @@ import calendarbot.api.model.Validators;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.concurrent.Future;
 
@@ -35,7 +37,8 @@ final class SourceState {
 
     /** Validators of the archived body, and the URL they were fetched from. */
     Validators validators = Validators.NONE;
-    URI validatorsUrl;
+    /** {@link FeedKey} of the URL the validators came from. */
+    String validatorsKey;
     /** True while the archive file holds the body whose events are shown (so it can be re-expanded). */
     boolean archiveCurrent;
     /** The kiosk's "now" the shown events' window was placed around (kiosk clock), or null: expand again. */
@@ -44,9 +47,19 @@ final class SourceState {
 
     boolean archiveLoaded;
     boolean running;
+    /** Bookkeeping time {@link #running} was set: a refresh under way or waiting for a worker since then. */
+    Instant runningSince;
+    /** What the events shown had to be guessed with (an unknown time zone), from the parse that made them. */
+    List<String> warnings = List.of();
+    /** The phase times of the last successful refresh, or null. */
+    RefreshPhases phases;
     /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
     boolean answered;
     boolean followUp;
+    /** A "refresh now" came after the running fetch was answered: one more run once requests are allowed again. */
+    boolean runAfterGap;
+    /** The server's Retry-After of the last failure, or null: the next try waits at least that (up to the cap). */
+    Duration retryAfter;
     boolean removed;
     Future<?> timer;
     Duration plannedDelay;
@@ -65,7 +78,7 @@ final class SourceState {
 
     /** Conditional-GET validators only for the URL they came from: a new URL is a new feed. */
     Validators validatorsFor(URI url) {
-        return url != null && url.equals(validatorsUrl) ? validators : Validators.NONE;
+        return url != null && FeedKey.of(url).equals(validatorsKey) ? validators : Validators.NONE;
     }
 
     void cancelTimer() {
@@ -78,6 +91,6 @@ final class SourceState {
 
     SourceStatus status(int events) {
         return new SourceStatus(id, spec.name(), spec.colour(), state, lastAttempt, lastSuccess, error, events, bytes,
-                parseErrors, nextAttempt);
+                parseErrors, nextAttempt, running ? runningSince : null, phases, warnings);
     }
 }

@@ -87,12 +87,32 @@ class FeedArchiveTest {
     void validatorsSurviveARoundTripIncludingQuotesAndWeakTags() throws IOException {
         FeedArchive archive = new FeedArchive(dir);
         FeedArchive.Meta meta = new FeedArchive.Meta(new Validators("W/\"3a=b:c\"", "Mon, 02 Mar 2026 08:00:00 GMT"),
-                URI.create("https://x.example/cal.ics?key=a=b"), Instant.parse("2026-03-02T09:30:00Z"), 1234);
+                FeedKey.of(URI.create("https://x.example/cal.ics?key=a=b")), Instant.parse("2026-03-02T09:30:00Z"),
+                1234);
 
         archive.writeMeta("work", meta);
 
         assertEquals(meta, archive.readMeta("work"));
         assertFalse(Files.exists(FeedArchive.temp(archive.meta("work"))));
+    }
+
+    @Test
+    void theMetaNamesTheFeedByAHashNotByItsSecretUrl() throws IOException {
+        FeedArchive archive = new FeedArchive(dir);
+        URI secret = URI.create("https://user:hunter2@calendar.example.org/owa/calendar/abc123secret/calendar.ics");
+        archive.writeMeta("work", new FeedArchive.Meta(Validators.NONE, FeedKey.of(secret), null, 1));
+
+        String text = Files.readString(archive.meta("work"));
+        assertFalse(text.contains("hunter2") || text.contains("abc123secret") || text.contains("calendar.example.org"),
+                text);
+        assertEquals(FeedKey.of(secret), archive.readMeta("work").feedKey());
+    }
+
+    @Test
+    void aMetaWrittenWithItsUrlIsStillMatchedToItsFeed() throws IOException {
+        FeedArchive archive = new FeedArchive(dir);
+        Files.writeString(archive.meta("work"), "etag=\"v1\"\nurl=https\\://x.example/cal.ics\nbytes=10\n");
+        assertEquals(FeedKey.of(URI.create("https://x.example/cal.ics")), archive.readMeta("work").feedKey());
     }
 
     @Test

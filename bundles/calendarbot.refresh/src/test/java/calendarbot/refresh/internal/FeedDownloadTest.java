@@ -36,7 +36,7 @@ class FeedDownloadTest {
 
     final Parser parser = new Parser(new Journal());
     final ZoneId zone = ZoneId.of("Europe/Berlin");
-    final FeedDownload download = new FeedDownload(KIOSK_NOW, zone, new Expander().window(KIOSK_NOW, zone));
+    final FeedDownload download = new FeedDownload(KIOSK_NOW, zone, new Expander().window(KIOSK_NOW, zone), 100);
     final ParseOptions options = new ParseOptions(zone, null, ParseOptions.PARSER_SETTING, ParseOptions.PARSER_SETTING);
 
     void read(FeedArchive archive, String body) throws IOException {
@@ -51,7 +51,7 @@ class FeedDownloadTest {
         String body = "BEGIN:VCALENDAR\nEVENT:standup\nEND:VCALENDAR\n";
         read(archive, body);
 
-        assertEquals(1, download.events.size());
+        assertEquals(1, download.events.list().size());
         assertEquals(body.length(), download.bytes);
         FeedDownload.Archived archived = download.archive(archive, "work", V1, URL, BOOKKEEPING, 123);
 
@@ -69,7 +69,7 @@ class FeedDownloadTest {
         read(archive, "BEGIN:VCALENDAR\nEVENT:one\nEVENT:two\nEND:VCALENDAR\n");
         assertThrows(NotACalendarException.class, () -> read(archive, "<html>sign in</html>\n"));
 
-        assertEquals(0, download.events.size());
+        assertEquals(0, download.events.list().size());
         assertNull(download.report);
         assertTrue(download.failure instanceof NotACalendarException);
         assertFalse(download.streamFailed, "the parser's failure, not the connection's");
@@ -88,6 +88,6 @@ class FeedDownloadTest {
         assertFalse(archived.written());
         assertEquals(Validators.NONE, archived.validators(), "no 304 for a body that is not on disk");
         assertTrue(archived.problem().startsWith("archive not written in " + archive.dir()), archived.problem());
-        assertEquals(1, download.events.size(), "the events are still there to be shown");
+        assertEquals(1, download.events.list().size(), "the events are still there to be shown");
     }
 }

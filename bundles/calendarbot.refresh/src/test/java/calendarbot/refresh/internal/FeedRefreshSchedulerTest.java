@@ -3,14 +3,17 @@ package calendarbot.refresh.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.ConfigProxy;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
+import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchException.Kind;
 import calendarbot.api.model.ParseOptions;
+import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +38,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -78,6 +84,7 @@ class FeedRefreshSchedulerTest {
         Map<String, Object> values = new HashMap<>();
         values.put("archiveDir", dir.toString());
         values.put("jitterSeconds", 0);
+        values.put("refreshNowMinSeconds", 0); // the spacing of requests has a test of its own
         values.putAll(config);
         refresher.configure(ConfigProxy.of(FeedRefreshScheduler.Config.class, values), key -> null);
     }
@@ -132,7 +139,8 @@ class FeedRefreshSchedulerTest {
         Properties meta = meta("work");
         assertEquals("\"v1\"", meta.getProperty("etag"));
         assertEquals(LAST_MODIFIED, meta.getProperty("lastModified"));
-        assertEquals(URL, meta.getProperty("url"));
+        assertNull(meta.getProperty("url"), "the URL is the feed's secret");
+        assertEquals(FeedKey.of(java.net.URI.create(URL)), meta.getProperty("feed"));
         assertEquals(String.valueOf(TWO_MEETINGS.length()), meta.getProperty("bytes"));
         assertEquals(Set.of("work.ics", "work.meta"), filesInArchive());
 
@@ -153,6 +161,43 @@ class FeedRefreshSchedulerTest {
         // limits are the parser's configuration, not the refresh's
         assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxDescriptionLength());
         assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxLineLength());
+    }
+
+    @Test
+    void aRefreshWaitingForAWorkerOrUnderWaySaysSinceWhenAndASuccessItsPhases() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        List<Runnable> waiting = new ArrayList<>();
+        Scheduling held = new Scheduling() {
+            @Override
+            public Future<?> schedule(Runnable task, long delayMillis) {
+                return new FutureTask<Void>(task, null);
+            }
+
+            @Override
+            public void execute(Runnable refresh) {
+                waiting.add(refresh);
+            }
+
+            @Override
+            public void shutdownNow() {
+            }
+        };
+        FeedRefreshScheduler refresher = new FeedRefreshScheduler(fetcher, parser, expander, store,
+                kioskNow.asClock(), time, settings, () -> held, new Random(7));
+        refresher.bindSource(work());
+        activate(refresher, Map.of());
+        Instant submitted = time.instant();
+        time.advance(Duration.ofSeconds(5));
+        SourceStatus queued = status(refresher, "work");
+        assertEquals(submitted, queued.refreshingSince(), "what tells a wedged worker from a slow one");
+        assertNull(queued.nextAttempt());
+        assertNull(queued.lastPhases());
+
+        waiting.remove(0).run();
+        SourceStatus done = status(refresher, "work");
+        assertNull(done.refreshingSince());
+        assertNotNull(done.lastPhases());
+        assertTrue(done.lastPhases().totalMillis() >= 0);
     }
 
     @Test
@@ -213,6 +258,31 @@ class FeedRefreshSchedulerTest {
         assertEquals(Set.of("work.ics", "work.meta"), filesInArchive());
         assertEquals(4, store.size("work"));
         assertEquals("reading the feed failed: Connection reset", status(refresher, "work").error());
+    }
+
+    @Test
+    void aRefreshThatNeverEndedMakesTheNextStartWaitItsBackoffInsteadOfFetchingAtOnce() throws IOException {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        started(work()).deactivate();
+        // the kiosk ran out of memory while reading this feed: its mark outlived the process
+        Files.writeString(dir.resolve("work.unfinished"), "1");
+        store.snapshots.clear();
+        journal.calls.clear();
+
+        FeedRefreshScheduler after = started(work());
+
+        assertEquals(List.of("parse"), journal.calls(), "the archive is shown, the feed is not fetched");
+        SourceStatus st = status(after, "work");
+        assertEquals(State.FAILING, st.state());
+        assertTrue(st.error().contains("did not finish"), st.error());
+        assertEquals(4, st.events());
+        assertEquals(30, scheduling.pendingDelaySeconds(), "the first retry's backoff");
+
+        scheduling.fire();
+
+        assertEquals(List.of("parse", "fetch"), journal.calls());
+        assertEquals(State.OK, status(after, "work").state());
+        assertFalse(Files.exists(dir.resolve("work.unfinished")), "a refresh that ends clears the mark");
     }
 
     @Test
@@ -323,6 +393,75 @@ class FeedRefreshSchedulerTest {
 
         assertEquals(2, expander.windows.size());
         assertEquals(kioskNow.instant().minus(Duration.ofDays(1)), expander.windows.get(1).from());
+    }
+
+    @Test
+    void aFeedWithMoreEventsThanTheBoundIsRefusedAndTheLastGoodEventsStay() throws IOException {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("maxEventsPerSource", 100), work());
+        StringBuilder huge = new StringBuilder("BEGIN:VCALENDAR\n");
+        for (int i = 0; i < 101; i++) {
+            huge.append("EVENT:e").append(i).append('\n');
+        }
+        fetcher.body(huge.append("END:VCALENDAR\n").toString(), "\"v2\"", null);
+
+        scheduling.fire();
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.FAILING, st.state());
+        assertTrue(st.error().contains("more than 100 events (calendarbot.refresh maxEventsPerSource)"), st.error());
+        assertEquals(4, st.events(), "the last good events stay");
+        assertEquals(TWO_MEETINGS, Files.readString(dir.resolve("work.ics")), "the archive keeps the good body");
+    }
+
+    @Test
+    void aTimeZoneTheParserHadToGuessIsAWarningUntilAFeedNeedsNoGuess() {
+        fetcher.body("BEGIN:VCALENDAR\nUNKNOWN-TZID:Nowhere\nEVENT:standup\nEND:VCALENDAR\n", "\"v1\"", null);
+        FeedRefreshScheduler refresher = started(work());
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.OK, st.state(), "the events are shown all the same");
+        assertEquals(List.of("unknown time zone 'Nowhere': its times are shown in " + settings.zone
+                + " - check the calendar's VTIMEZONE or the kiosk's timeZone"), st.warnings());
+
+        fetcher.body(TWO_MEETINGS, "\"v2\"", null);
+        scheduling.fire();
+        assertEquals(List.of(), status(refresher, "work").warnings());
+    }
+
+    @Test
+    void refreshNowFetchesAtMostOncePerSpacingAndCoalescesTheRequestsBetween() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("refreshNowMinSeconds", 60), work());
+        assertEquals(1, fetcher.fetches());
+
+        for (int i = 0; i < 200; i++) {
+            assertTrue(refresher.refreshNow("work"));
+        }
+
+        assertEquals(1, fetcher.fetches(), "200 requests right after a fetch: no fetch upstream");
+        assertEquals(60, scheduling.pendingDelaySeconds(), "one fetch when the spacing has passed");
+        time.advance(Duration.ofSeconds(60));
+        scheduling.fire();
+        assertEquals(2, fetcher.fetches());
+        time.advance(Duration.ofSeconds(61));
+        assertTrue(refresher.refreshNow("work"));
+        assertEquals(3, fetcher.fetches(), "after the spacing a request fetches at once");
+    }
+
+    @Test
+    void aServersRetryAfterIsHonouredByTheScheduleUpToTheLongestRetry() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        FeedRefreshScheduler refresher = started(Map.of("maxBackoffSeconds", 1800), work());
+        fetcher.fail(new FetchException(Kind.HTTP_STATUS, 429, "429 Too Many Requests", null, Duration.ofSeconds(900)));
+
+        scheduling.fire();
+
+        assertEquals(900, scheduling.pendingDelaySeconds(), "not the 30 s of a first retry");
+        fetcher.fail(new FetchException(Kind.HTTP_STATUS, 429, "429 Too Many Requests", null, Duration.ofHours(5)));
+        scheduling.fire();
+        assertEquals(1800, scheduling.pendingDelaySeconds(), "capped at the longest retry delay");
+        assertEquals(State.FAILING, status(refresher, "work").state());
     }
 
     @Test
@@ -449,6 +588,21 @@ class FeedRefreshSchedulerTest {
         // without an archived body a 304 would leave nothing to re-read: the next fetch is unconditional
         refresher.refreshNow("work");
         assertEquals(Validators.NONE, fetcher.previousSeen.get(1));
+    }
+
+    @Test
+    void theDemoDisabledByAFileWithoutAUrlIsDisabledNotFailing() {
+        // the README's way: "enabled = false" in a file of the demo's name in the user's folder, which replaces
+        // the profile's file and so carries no URL
+        Definition demo = new Definition("demo", "demo:calendar", false);
+        demo.spec = new SourceSpec("demo", "Demo", null, "#2e7d32", false, null, null);
+        demo.problem = "no feed URL configured";
+        FeedRefreshScheduler refresher = started(demo);
+
+        SourceStatus st = status(refresher, "demo");
+        assertEquals(State.DISABLED, st.state());
+        assertNull(st.error());
+        assertEquals(0, fetcher.fetches());
     }
 
     @Test

@@ -46,6 +46,7 @@ final class FeedExpansion {
     private final int cap;
     private final long budgetNanos;
     private final long maxPeriods;
+    private final int maxOccurrences;
 
     private final ArrayList<Occurrence> out = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -65,10 +66,10 @@ final class FeedExpansion {
     private boolean mayRepeat;
 
     FeedExpansion(String sourceId, ExpansionWindow window) {
-        this(sourceId, window, MAX_PERIODS_PER_RULE);
+        this(sourceId, window, MAX_PERIODS_PER_RULE, Integer.MAX_VALUE);
     }
 
-    FeedExpansion(String sourceId, ExpansionWindow window, long maxPeriods) {
+    FeedExpansion(String sourceId, ExpansionWindow window, long maxPeriods, int maxOccurrences) {
         this.sourceId = sourceId;
         this.from = window.from().getEpochSecond();
         this.to = window.to().getEpochSecond();
@@ -77,6 +78,23 @@ final class FeedExpansion {
         this.cap = Math.max(1, window.maxOccurrencesPerRule());
         this.budgetNanos = Math.max(1, window.timeBudgetMillis()) * 1_000_000L;
         this.maxPeriods = maxPeriods;
+        this.maxOccurrences = maxOccurrences;
+    }
+
+    /** A feed whose window holds more occurrences than the configured bound: refused, not held in memory. */
+    static final class TooManyOccurrences extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyOccurrences(int bound) {
+            super("more than " + bound + " occurrences in the window (calendarbot.rrule maxOccurrencesPerFeed)", null,
+                    false, false);
+        }
+    }
+
+    private void bounded() {
+        if (out.size() > maxOccurrences) {
+            throw new TooManyOccurrences(maxOccurrences);
+        }
     }
 
     private static final class Group {
@@ -128,6 +146,7 @@ final class FeedExpansion {
         long originalStart = e.isOverride() ? ridInstant(e.recurrenceId(), master) : start;
         if (overlaps(start, end)) {
             out.add(new Occurrence(sourceId, e, start, end, originalStart, e.isAllDay()));
+            bounded();
         }
     }
 
@@ -289,6 +308,7 @@ final class FeedExpansion {
             capped = true;
         }
         out.addAll(seriesOut);
+        bounded();
         if (capped) {
             seriesCapped++;
         }

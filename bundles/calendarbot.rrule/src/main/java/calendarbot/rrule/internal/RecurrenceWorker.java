@@ -62,13 +62,19 @@ public class RecurrenceWorker implements RecurrenceExpander {
         @AttributeDefinition(name = "Time budget per series (ms)",
                 description = "A series that takes longer is cut and reported.", min = "1", max = "60000")
         long timeBudgetMs() default 200;
+
+        @AttributeDefinition(name = "Occurrences per feed",
+                description = "A feed whose window holds more occurrences than this is refused (its last good "
+                        + "events stay): memory is bounded by this setting, never by a feed.", min = "1000",
+                max = "10000000")
+        int maxOccurrencesPerFeed() default 100_000;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RecurrenceWorker.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private record Settings(int workerConcurrency, int queueCapacity, int maxOccurrencesPerRule, int windowDays,
-            int pastDays, long timeBudgetMs) {
+            int pastDays, long timeBudgetMs, int maxOccurrencesPerFeed) {
     }
 
     /** A queued feed; its stage fails when the worker stops before it ran. */
@@ -78,16 +84,23 @@ public class RecurrenceWorker implements RecurrenceExpander {
         final List<ParsedEvent> events;
         final ExpansionWindow window;
 
-        Job(String sourceId, List<ParsedEvent> events, ExpansionWindow window) {
+        final int maxOccurrences;
+
+        Job(String sourceId, List<ParsedEvent> events, ExpansionWindow window, int maxOccurrences) {
             this.sourceId = sourceId;
             this.events = events;
             this.window = window;
+            this.maxOccurrences = maxOccurrences;
         }
 
         @Override
         public void run() {
             try {
-                result.complete(expandNow(sourceId, events, window));
+                result.complete(report(sourceId, new FeedExpansion(sourceId, window,
+                        FeedExpansion.MAX_PERIODS_PER_RULE, maxOccurrences).run(events)));
+            } catch (FeedExpansion.TooManyOccurrences t) {
+                LOG.warn("{}: {}", sourceId, t.getMessage());
+                result.completeExceptionally(t);
             } catch (Throwable t) {
                 if (Thread.currentThread().isInterrupted()) {
                     LOG.info("{}: expansion stopped with the recurrence worker", sourceId);
@@ -99,7 +112,7 @@ public class RecurrenceWorker implements RecurrenceExpander {
         }
     }
 
-    private volatile Settings settings = new Settings(1, 8, 250, 365, 1, 200);
+    private volatile Settings settings = new Settings(1, 8, 250, 365, 1, 200, 100_000);
     private volatile ThreadPoolExecutor executor;
 
     @Activate
@@ -107,7 +120,8 @@ public class RecurrenceWorker implements RecurrenceExpander {
     void configure(Config config) {
         Settings next = new Settings(Math.max(1, config.workerConcurrency()), Math.max(1, config.queueCapacity()),
                 Math.max(1, config.maxOccurrencesPerRule()), Math.max(1, config.windowDays()),
-                Math.max(0, config.pastDays()), Math.max(1, config.timeBudgetMs()));
+                Math.max(0, config.pastDays()), Math.max(1, config.timeBudgetMs()),
+                Math.max(1000, config.maxOccurrencesPerFeed()));
         synchronized (this) {
             Settings previous = settings;
             settings = next;
@@ -162,7 +176,7 @@ public class RecurrenceWorker implements RecurrenceExpander {
 
     @Override
     public CompletionStage<Expansion> expand(String sourceId, List<ParsedEvent> events, ExpansionWindow window) {
-        Job job = new Job(sourceId, events, window);
+        Job job = new Job(sourceId, events, window, settings.maxOccurrencesPerFeed());
         for (int attempt = 0; attempt < 2; attempt++) {
             ThreadPoolExecutor pool = executor;
             if (pool == null) {
@@ -187,7 +201,10 @@ public class RecurrenceWorker implements RecurrenceExpander {
 
     /** Expands on the calling thread (tests, benchmarks, check-feed). */
     public static Expansion expandNow(String sourceId, List<ParsedEvent> events, ExpansionWindow window) {
-        Expansion e = new FeedExpansion(sourceId, window).run(events);
+        return report(sourceId, new FeedExpansion(sourceId, window).run(events));
+    }
+
+    private static Expansion report(String sourceId, Expansion e) {
         if (e.seriesCapped() > 0 || e.seriesOverBudget() > 0) {
             LOG.info("{}: {} occurrences from {} series; {} series cut at the cap, {} over the time budget",
                     sourceId, e.occurrences().size(), e.series(), e.seriesCapped(), e.seriesOverBudget());

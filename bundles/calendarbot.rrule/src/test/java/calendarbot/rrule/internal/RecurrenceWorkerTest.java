@@ -100,6 +100,25 @@ class RecurrenceWorkerTest {
     }
 
     @Test
+    void aFeedWithMoreOccurrencesThanTheBoundIsRefusedNotHeld() throws Exception {
+        configure(Map.of("maxOccurrencesPerFeed", 1000, "maxOccurrencesPerRule", 400));
+        release.countDown();
+        ParsedEvent[] series = new ParsedEvent[3];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = event("daily-" + i).start(time("20250601T090000", BERLIN)).duration(Duration.ofHours(1))
+                    .rrule("FREQ=DAILY").build();
+        }
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> worker.expand("big", List.of(series), worker.window(NOW, BERLIN)).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("more than 1000 occurrences"), e.getCause().getMessage());
+        // two series of 365 fit
+        Expansion fits = worker.expand("fits", List.of(series[0], series[1]), worker.window(NOW, BERLIN))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(732, fits.occurrences().size());
+    }
+
+    @Test
     void aFullQueueRefusesTheFeedAtOnce() throws Exception {
         configure(Map.of("workerConcurrency", 1, "queueCapacity", 1, "windowDays", 7));
         BlockingFeed running = new BlockingFeed();

@@ -382,7 +382,7 @@ class SeriesTest {
         ParsedEvent never = event("n").start(threeYearsAgo).rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30").build();
         ParsedEvent neverCounted = event("nc").start(threeYearsAgo)
                 .rrule("FREQ=MONTHLY;BYDAY=5MO;BYMONTHDAY=1;COUNT=3").build();
-        Expansion e = new FeedExpansion("abuse", w, 200_000)
+        Expansion e = new FeedExpansion("abuse", w, 200_000, Integer.MAX_VALUE)
                 .run(List.of(everySecond, billion, sparse, never, neverCounted));
         assertEquals(5, e.series());
         assertEquals(3, e.seriesCapped() + e.seriesOverBudget(), e.toString());

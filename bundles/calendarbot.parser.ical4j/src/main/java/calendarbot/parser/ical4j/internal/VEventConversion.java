@@ -1,6 +1,7 @@
 package calendarbot.parser.ical4j.internal;
 
 import calendarbot.api.model.EventTime;
+import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
 import calendarbot.parser.shared.EventEnd;
@@ -289,7 +290,8 @@ final class VEventConversion {
         if (!zoneByTzid.containsKey(tzid)) {
             zoneByTzid.put(tzid, null);
             zoneFallbacks++;
-            report(tzid, floating.getId() + " (fallback)");
+            report(tzid, floating.getId() + ParseReport.FALLBACK
+                    + (floating.equals(kioskZone) ? "kiosk zone)" : "X-WR-TIMEZONE)"));
             problems.apply(SalvageRule.TZID_UNKNOWN, line, "TZID '" + tzid + "'", floating.getId());
         }
         try {
