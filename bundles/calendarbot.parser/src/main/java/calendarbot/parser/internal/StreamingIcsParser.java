@@ -93,8 +93,11 @@ public class StreamingIcsParser implements IcsParser {
         }
     }
 
-    /** For tests: an engine as the framework would bind it. */
-    void addEngine(IcsParserEngine engine) {
+    /**
+     * For tests: an engine as the framework would bind it. Not an overload of {@link #addEngine}: SCR would take a
+     * bind method with the service object for the one to call, and activate every engine.
+     */
+    void installEngine(IcsParserEngine engine) {
         engines.add(engine.name(), () -> engine);
     }
 

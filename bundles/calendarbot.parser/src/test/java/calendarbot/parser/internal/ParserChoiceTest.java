@@ -48,7 +48,7 @@ class ParserChoiceTest {
     void theConfiguredEngineGetsTheFeedWithTheParsersLimitsAndTheChoiceChangesWithoutRestart() throws IOException {
         StreamingIcsParser parser = new StreamingIcsParser();
         RecordingEngine engine = new RecordingEngine();
-        parser.addEngine(engine);
+        parser.installEngine(engine);
         parser.activate(ConfigProxy.of(StreamingIcsParser.Config.class,
                 Map.of("parser", "ical4j", "maxDescriptionLength", 160)));
 
@@ -78,7 +78,7 @@ class ParserChoiceTest {
         StreamingIcsParser parser = new StreamingIcsParser();
         parser.activate(ConfigProxy.of(StreamingIcsParser.Config.class, Map.of("parser", "ical4j")));
         RecordingEngine engine = new RecordingEngine();
-        Thread bundleStarting = new Thread(() -> parser.addEngine(engine));
+        Thread bundleStarting = new Thread(() -> parser.installEngine(engine));
         var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return parse(parser).parser();
