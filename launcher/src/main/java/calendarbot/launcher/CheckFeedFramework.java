@@ -38,10 +38,12 @@ final class CheckFeedFramework implements AutoCloseable {
 
     /** The CalendarBot bundles check-feed boots; every other one (refresh, web, layouts, plug-ins) stays out. */
     static final List<String> KEPT = List.of("calendarbot.json", "calendarbot.logging", "calendarbot.fetcher",
-            "calendarbot.parser", "calendarbot.rrule", "calendarbot.cache", "calendarbot.kiosk");
+            "calendarbot.parser", "calendarbot.parser.ical4j", "calendarbot.rrule", "calendarbot.cache",
+            "calendarbot.kiosk");
     /** Libraries check-feed leaves out, by symbolic name or name prefix ending in '.': HTTP, console, shell. */
     static final List<String> LEFT_OUT = List.of("org.apache.felix.http.", "org.apache.felix.webconsole",
-            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.", "org.owasp.encoder");
+            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.commons-fileupload",
+            "org.apache.commons.commons-io", "org.owasp.encoder");
     /** The services check-feed uses, each with the configuration that shapes it. */
     static final Map<String, String> PID_OF = Map.of(
             "calendarbot.api.FeedFetcher", "calendarbot.fetcher",

@@ -35,7 +35,8 @@ class MedicinePanelIT {
             browser.open(kiosk.page("layout=medicines"));
             browser.awaitReady();
             assertEquals("medicines", browser.layoutShown());
-            assertEquals(KioskUnderTest.NEXT_MEETING, browser.text("#meeting-title"));
+            // the page carries a ready mark from the server, so the first render may still be on its way
+            browser.awaitText("#meeting-title", KioskUnderTest.NEXT_MEETING::equals);
             browser.awaitText("#dose-list .dose .name", "Metformin"::equals);
             assertTrue(browser.text("#dose-list .dose .detail").contains("at 08:00"),
                     browser.text("#dose-list .dose .detail"));

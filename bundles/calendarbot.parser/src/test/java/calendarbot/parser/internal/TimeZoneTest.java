@@ -190,6 +190,24 @@ class TimeZoneTest {
                 declared.exdates());
     }
 
+    @Test
+    void displayNamesSpeltOtherwiseMatchByOffsetAndPlacesOrNotAtAll() {
+        assertEquals(ZoneId.of("America/Chicago"), variant("(UTC-06:00) Central Time (US and Canada)"));
+        assertEquals(ZoneId.of("America/New_York"), variant("(UTC-05:00) Eastern Time (US and Canada)"));
+        assertEquals(ZoneId.of("Europe/Paris"), variant("(UTC+01:00) Bruxelles, Copenhague, Madrid, Paris"));
+        assertEquals(ZoneId.of("Europe/Berlin"), variant("Amsterdam,Berlin,Bern,Rome,Stockholm,Vienna."));
+        // "Central" alone is Central America as much as Central Time (US & Canada): no guess
+        assertNull(ZoneNames.resolve("(UTC-06:00) Central"));
+        assertNull(ZoneNames.resolve("Customized Time Zone"));
+        assertNull(ZoneNames.resolve("Berlin Office"));
+    }
+
+    private static ZoneId variant(String tzid) {
+        ZoneNames.Match m = ZoneNames.resolve(tzid);
+        assertEquals(ZoneNames.Kind.WINDOWS_DISPLAY_VARIANT, m == null ? null : m.kind(), tzid);
+        return m.zone();
+    }
+
     private static void assertZone(EventTime t, String iana) {
         assertEquals(iana, t.tzid());
         assertEquals(ZoneId.of(iana).getRules(), t.zone());

@@ -3,12 +3,13 @@ package calendarbot.parser.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import calendarbot.api.model.EventTime;
+import calendarbot.parser.shared.EventEnd;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class VEventReaderTest {
+class EventEndTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -36,7 +37,7 @@ class VEventReaderTest {
             for (ZoneId endZone : new ZoneId[] {BERLIN, NEW_YORK}) {
                 EventTime start = at(p[0], BERLIN);
                 EventTime end = at(p[1], endZone);
-                assertEquals(byInstants(start, end), VEventReader.endsBeforeStart(start, end), p[0] + " " + p[1]
+                assertEquals(byInstants(start, end), EventEnd.endsBeforeStart(start, end), p[0] + " " + p[1]
                         + " " + endZone);
             }
         }
@@ -45,14 +46,14 @@ class VEventReaderTest {
     @Test
     void fractionsOfASecondCountAsInAnInstant() {
         EventTime start = at("2026-06-01T09:00:00.500", BERLIN);
-        assertEquals(true, VEventReader.endsBeforeStart(start, at("2026-06-01T09:00:00.250", BERLIN)));
-        assertEquals(false, VEventReader.endsBeforeStart(start, at("2026-06-01T09:00:00.500", BERLIN)));
+        assertEquals(true, EventEnd.endsBeforeStart(start, at("2026-06-01T09:00:00.250", BERLIN)));
+        assertEquals(false, EventEnd.endsBeforeStart(start, at("2026-06-01T09:00:00.500", BERLIN)));
     }
 
     @Test
     void datesCompareTheirDays() {
         EventTime day = EventTime.ofDate(LocalDate.of(2026, 6, 2));
-        assertEquals(true, VEventReader.endsBeforeStart(day, EventTime.ofDate(LocalDate.of(2026, 6, 1))));
-        assertEquals(false, VEventReader.endsBeforeStart(day, at("2026-06-02T00:00:00", NEW_YORK)));
+        assertEquals(true, EventEnd.endsBeforeStart(day, EventTime.ofDate(LocalDate.of(2026, 6, 1))));
+        assertEquals(false, EventEnd.endsBeforeStart(day, at("2026-06-02T00:00:00", NEW_YORK)));
     }
 }

@@ -1,4 +1,4 @@
-package calendarbot.parser.internal;
+package calendarbot.parser.shared;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
  * Finds a Teams, Zoom, Google Meet or Webex join URL in a property value, on the raw bytes so that a
  * 30 KB Outlook description is scanned once and nothing but the URL is decoded.
  */
-final class MeetingLinks {
+public final class MeetingLinks {
 
     private MeetingLinks() {
     }
 
     /** The first meeting join URL in {@code b[from..to)}, or null. */
-    static String find(byte[] b, int from, int to) {
+    public static String find(byte[] b, int from, int to) {
         int i = from;
         while (i + 10 < to) {
             byte c = b[i];

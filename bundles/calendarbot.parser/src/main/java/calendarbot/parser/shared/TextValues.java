@@ -1,4 +1,4 @@
-package calendarbot.parser.internal;
+package calendarbot.parser.shared;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,17 +8,17 @@ import java.nio.charset.StandardCharsets;
  * constructor's UTF-8 decoder replaces malformed input exactly as a CharsetDecoder with
  * CodingErrorAction.REPLACE does, and it has an intrinsic fast path for ASCII.
  */
-final class TextValues {
+public final class TextValues {
 
     private TextValues() {
     }
 
-    static String utf8(byte[] b, int from, int to) {
+    public static String utf8(byte[] b, int from, int to) {
         return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** True when {@code b[from..to)} holds a backslash. */
-    static boolean hasEscape(byte[] b, int from, int to) {
+    public static boolean hasEscape(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] == '\\') {
                 return true;
@@ -32,7 +32,7 @@ final class TextValues {
      * to the character, and Outlook's stray {@code \:} to a colon); other backslashes are kept as written.
      * Stops once {@code maxOut} bytes are written. Returns the number of bytes written.
      */
-    static int unescape(byte[] src, int from, int to, byte[] dst, int maxOut) {
+    public static int unescape(byte[] src, int from, int to, byte[] dst, int maxOut) {
         int o = 0;
         int i = from;
         while (i < to && o < maxOut) {
@@ -56,7 +56,7 @@ final class TextValues {
     }
 
     /** {@code s} cut to {@code maxChars} characters, never between the two halves of a surrogate pair. */
-    static String cut(String s, int maxChars) {
+    public static String cut(String s, int maxChars) {
         if (s.length() <= maxChars) {
             return s;
         }
@@ -68,7 +68,7 @@ final class TextValues {
     }
 
     /** Up to 60 characters of a value for a message, control characters shown as '?'. */
-    static String sample(byte[] b, int s, int end) {
+    public static String sample(byte[] b, int s, int end) {
         String text = utf8(b, s, Math.min(end, s + 60));
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
