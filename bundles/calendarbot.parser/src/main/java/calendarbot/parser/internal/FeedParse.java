@@ -114,7 +114,7 @@ final class FeedParse {
             if (!sawContent) {
                 throw new NotACalendarException(lines.bytesRead() == 0 ? "empty body" : "empty body (only blank lines)");
             }
-            throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with '" + firstLine + "'");
+            throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with " + firstLine);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ParseReport(calendarName, calendarZone, lines.bytesRead(), sink.events(), sink.masters(), sink.overrides(),
@@ -133,9 +133,9 @@ final class FeedParse {
             return false;
         }
         sawContent = true;
-        firstLine = TextValues.sample(b, i, len);
+        firstLine = TextValues.startOf(b, i, len);
         if (b[i] == '<') {
-            throw new NotACalendarException("an HTML/XML page, not a calendar: '" + firstLine + "'");
+            throw new NotACalendarException("an HTML/XML page, not a calendar: " + firstLine);
         }
         return true;
     }
@@ -175,7 +175,7 @@ final class FeedParse {
             return;
         }
         if (!sawCalendar && ++junkLines > MAX_JUNK_LINES) {
-            throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with '" + firstLine + "'");
+            throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with " + firstLine);
         }
     }
 

@@ -77,4 +77,18 @@ public final class TextValues {
         }
         return end - s > 60 ? out + "..." : out.toString();
     }
+
+    /** How a body begins, for a message: its first characters quoted, or "binary data, not text". */
+    public static String startOf(byte[] b, int s, int end) {
+        String text = utf8(b, s, Math.min(end, s + 60));
+        int unreadable = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' && c != '\t' || c == '\uFFFD') {
+                unreadable++;
+            }
+        }
+        // a compressed or binary body: its bytes say nothing to a person and garble the health page
+        return unreadable * 4 > text.length() ? "binary data, not text" : "'" + sample(b, s, end) + "'";
+    }
 }

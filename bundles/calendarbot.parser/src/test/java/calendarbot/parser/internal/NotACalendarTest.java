@@ -37,6 +37,18 @@ class NotACalendarTest {
     }
 
     @Test
+    void aBinaryBodyIsCalledSoInsteadOfQuoted() throws Exception {
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(utf8("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".repeat(50)));
+        }
+        assertEquals("no BEGIN:VCALENDAR; the body starts with binary data, not text",
+                reject(gzip.toByteArray()).getMessage());
+        assertEquals("no BEGIN:VCALENDAR; the body starts with 'Service unavailable, try later'",
+                reject(utf8("Service unavailable, try later\n")).getMessage(), "text is quoted as it is");
+    }
+
+    @Test
     void truncatedBeforeEndVcalendar() {
         String message = reject(utf8("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20240105T100000Z\r\nEND:VEVENT\r\n"))
                 .getMessage();

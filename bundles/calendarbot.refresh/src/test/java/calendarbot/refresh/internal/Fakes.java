@@ -102,12 +102,14 @@ final class Fakes {
             int masters = 0;
             int skipped = 0;
             Map<String, String> zones = new java.util.LinkedHashMap<>();
+            Map<String, Integer> rules = new java.util.LinkedHashMap<>();
+            int salvaged = 0;
             int line = 1;
             for (String l = reader.readLine(); l != null; l = reader.readLine()) {
                 line++;
                 if (l.equals("END:VCALENDAR")) {
                     return new ParseReport(null, null, 0, events, masters, 0, skipped, List.of(), 0, zones,
-                            zones.size(), 1);
+                            zones.size(), 1, salvaged, rules, "fake");
                 }
                 if (l.startsWith("EVENT:")) {
                     sink.accept(event(l.substring(6), false, line));
@@ -115,6 +117,16 @@ final class Fakes {
                 } else if (l.startsWith("UNKNOWN-TZID:")) {
                     // as the real parser reports a zone it had to fall back from
                     zones.put(l.substring(13), options.kioskZone() + ParseReport.FALLBACK + "kiosk zone)");
+                } else if (l.startsWith("SALVAGED:")) {
+                    // SALVAGED:uid:rule, an event kept with a value the real parser repaired or ignored
+                    String[] parts = l.split(":");
+                    sink.accept(event(parts[1], false, line));
+                    events++;
+                    salvaged++;
+                    rules.merge(parts[2], 1, Integer::sum);
+                } else if (l.startsWith("DROPPED:")) {
+                    skipped++;
+                    rules.merge(l.substring(8), 1, Integer::sum);
                 } else if (l.startsWith("MASTER:")) {
                     sink.accept(event(l.substring(7), true, line));
                     events++;

@@ -415,6 +415,23 @@ class FeedRefreshSchedulerTest {
     }
 
     @Test
+    void eventsKeptWithRepairsOrDroppedAreCountedByRuleInTheSourcesWarnings() {
+        fetcher.body("BEGIN:VCALENDAR\nSALVAGED:a:rrule-empty\nSALVAGED:b:rrule-empty\nSALVAGED:c:dtend-bad\n"
+                + "DROPPED:dtstart-missing\nEND:VCALENDAR\n", "\"v1\"", null);
+        FeedRefreshScheduler refresher = started(work());
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.OK, st.state(), "salvaged events are shown");
+        assertEquals(3, st.events());
+        assertEquals(List.of("3 events kept with repairs, 1 dropped (rrule-empty 2, dtend-bad 1, dtstart-missing 1)"
+                + " - check-feed shows each with its line"), st.warnings());
+
+        fetcher.body(TWO_MEETINGS, "\"v2\"", null);
+        scheduling.fire();
+        assertEquals(List.of(), status(refresher, "work").warnings(), "a clean feed clears them");
+    }
+
+    @Test
     void aTimeZoneTheParserHadToGuessIsAWarningUntilAFeedNeedsNoGuess() {
         fetcher.body("BEGIN:VCALENDAR\nUNKNOWN-TZID:Nowhere\nEVENT:standup\nEND:VCALENDAR\n", "\"v1\"", null);
         FeedRefreshScheduler refresher = started(work());
