@@ -25,6 +25,7 @@ import java.util.Set;
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
  * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios
+ * bench/run soak [--minutes N] [--profile pi|full]   the soak of issue 13 (30 minutes by default)
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
@@ -42,6 +43,8 @@ public final class Bench {
         Path results = null;
         boolean quick = false;
         Integer cycles = null;
+        int minutes = 30;
+        String profile = "pi";
         String javaOpts = "";
         Map<String, String> kioskEnv = new LinkedHashMap<>();
         Path kioskConfig = null;
@@ -50,6 +53,8 @@ public final class Bench {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--cycles" -> cycles = Integer.parseInt(args[++i]);
+                case "--minutes" -> minutes = Integer.parseInt(args[++i]);
+                case "--profile" -> profile = args[++i];
                 case "--java-opts" -> javaOpts = args[++i];
                 case "--kiosk-config" -> kioskConfig = Path.of(args[++i]).toAbsolutePath();
                 case "--env" -> {
@@ -101,7 +106,27 @@ public final class Bench {
             }
             return;
         }
-        Set<String> parts = new LinkedHashSet<>();
+        if (wanted.equals(List.of("soak"))) {
+            if (minutes < 1 || minutes > 24 * 60 || !List.of("pi", "full").contains(profile)) {
+                System.err.println("bench: soak wants --minutes 1..1440 and --profile pi|full");
+                System.exit(2);
+            }
+            try (Context ctx = new Context(work, dist, false, System.out)) {
+                ctx.javaOpts = javaOpts;
+                ctx.kioskEnv.putAll(kioskEnv);
+                ctx.extraConfig = kioskConfig;
+                Map<String, Object> run = header(ctx, "soak");
+                run.putAll(Soak.run(ctx, profile, minutes));
+                Path file = write(results, run);
+                SoakReport.print(run, System.out);
+                System.out.println("bench: results in " + file);
+                if (!SoakReport.allMet(run)) {
+                    System.exit(1);
+                }
+            }
+            return;
+        }
+                Set<String> parts = new LinkedHashSet<>();
         List<Scenarios.Scenario> scenarios = new ArrayList<>();
         if (wanted.isEmpty() || wanted.contains("all")) {
             parts.addAll(PARTS);
@@ -342,7 +367,8 @@ public final class Bench {
         Files.createDirectories(dir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(stamp + (Boolean.TRUE.equals(run.get("quick")) && !"smoke".equals(run.get("kind"))
-                ? "-quick" : "") + ("smoke".equals(run.get("kind")) ? "-smoke" : "") + ".json");
+                ? "-quick" : "") + (List.of("smoke", "soak").contains(run.get("kind")) ? "-" + run.get("kind") : "")
+                + ".json");
         Files.writeString(file, JsonWriter.indented(2).value(run) + "\n");
         return file;
     }
@@ -361,6 +387,9 @@ public final class Bench {
                   start            start to first meeting from the archive, feed server down, +-AppCDS
                   idle             pi idle RSS 10 s after ready
                   leak             RSS slope over refresh cycles (1000; --quick 50; --cycles N)
+                  soak             --minutes N (30) --profile pi|full: refreshes of a good, a hostile and an
+                                   endless feed every 10 s under 50 clients; RSS, threads, fds; exit 1 if a
+                                   verdict is missed (a failed request, a leak)
                 options: --quick --cycles N --root DIR --dist DIR --work DIR --results DIR
                          --java-opts "FLAGS"   JAVA_OPTS for every kiosk started (experiments with JVM flags)
                          --env NAME=VALUE      environment for every kiosk started (e.g. MALLOC_ARENA_MAX=2)
