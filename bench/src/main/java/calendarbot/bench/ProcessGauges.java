@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a long run watches of the kiosk process from outside, through /proc: resident memory now and at its peak
@@ -22,36 +24,33 @@ final class ProcessGauges {
     /** Null when the process is gone. */
     static Reading read(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
-        long rss = -1;
-        long hwm = -1;
-        int threads = -1;
-        try {
-            for (String line : Files.readAllLines(proc.resolve("status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = kb(line);
-                } else if (line.startsWith("VmHWM:")) {
-                    hwm = kb(line);
-                } else if (line.startsWith("Threads:")) {
-                    threads = (int) kb(line);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        Map<String, Long> status = fields(proc.resolve("status"));
+        if (status == null || !status.containsKey("VmRSS")) {
             return null;
         }
-        long anonymous = -1;
-        long dirty = -1;
+        // smaps_rollup: Linux 4.14 and later
+        Map<String, Long> rollup = fields(proc.resolve("smaps_rollup"));
+        Map<String, Long> memory = rollup == null ? Map.of() : rollup;
+        return new Reading(status.get("VmRSS"), status.getOrDefault("VmHWM", -1L),
+                memory.getOrDefault("Anonymous", -1L), memory.getOrDefault("Private_Dirty", -1L),
+                status.getOrDefault("Threads", -1L).intValue(), fds(proc));
+    }
+
+    /** "Name:   123 kB" lines as name to number; null when the file cannot be read. */
+    private static Map<String, Long> fields(Path file) {
+        Map<String, Long> m = new HashMap<>();
         try {
-            for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
-                if (line.startsWith("Anonymous:")) {
-                    anonymous = kb(line);
-                } else if (line.startsWith("Private_Dirty:")) {
-                    dirty = kb(line);
+            for (String line : Files.readAllLines(file)) {
+                int colon = line.indexOf(':');
+                String[] value = colon < 0 ? new String[0] : line.substring(colon + 1).trim().split("\\s+");
+                if (value.length > 0 && value[0].matches("\\d{1,18}")) {
+                    m.put(line.substring(0, colon), Long.parseLong(value[0]));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // an older kernel: no rollup
+        } catch (IOException e) {
+            return null;
         }
-        return new Reading(rss, hwm, anonymous, dirty, threads, fds(proc));
+        return m;
     }
 
     private static int fds(Path proc) {
@@ -64,10 +63,5 @@ final class ProcessGauges {
             return -1;
         }
         return n;
-    }
-
-    private static long kb(String line) {
-        String[] parts = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
-        return Long.parseLong(parts[0]);
     }
 }

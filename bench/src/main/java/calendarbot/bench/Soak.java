@@ -80,7 +80,6 @@ final class Soak {
                 m.putAll(soak(ctx, k, hostile, minutes));
                 m.put("feed_server", Map.of("good_requests", feeds.changing().requests(),
                         "endless_requests", feeds.endless().requests(),
-                        "endless_mb_sent", KioskRss.mb(feeds.endless().bytesSent() / 1024),
                         "hostile_requests", hostile.served()));
                 if (k.isAlive()) {
                     m.put("idle_after", settle(k, Report.map(m.get("idle_before"))));
