@@ -23,15 +23,17 @@ import java.util.Set;
  * bench/run                       the full suite (about 20 minutes)
  * bench/run --quick               every part, shorter (50 refresh cycles, 3 s per load level, short JMH)
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
+ * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
- * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios
+ * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios | display
  * bench/run soak [--minutes N] [--profile pi|full]   the soak of issue 13 (30 minutes by default)
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("parser", "start", "idle", "scenarios", "load", "leak", "jmh");
+    static final List<String> PARTS = List.of("parser", "start", "idle", "scenarios", "load", "leak", "display",
+            "jmh");
 
     private Bench() {
     }
@@ -126,7 +128,16 @@ public final class Bench {
             }
             return;
         }
-                Set<String> parts = new LinkedHashSet<>();
+        if (wanted.equals(List.of("medicine"))) {
+            try (Context ctx = new Context(work, dist, quick, System.out)) {
+                Map<String, Object> run = MedicineBench.run(ctx, header(ctx, "medicine"));
+                Path file = write(results, run);
+                MedicineBench.print(run, System.out);
+                System.out.println("bench: results in " + file);
+            }
+            return;
+        }
+        Set<String> parts = new LinkedHashSet<>();
         List<Scenarios.Scenario> scenarios = new ArrayList<>();
         if (wanted.isEmpty() || wanted.contains("all")) {
             parts.addAll(PARTS);
@@ -174,9 +185,11 @@ public final class Bench {
             attempt(errors, "parser", () -> run.put("parser", parser(ctx)));
         }
         boolean needsDist = parts.contains("start") || parts.contains("idle") || parts.contains("load")
-                || parts.contains("leak") || !scenarios.isEmpty();
+                || parts.contains("leak") || parts.contains("display") || !scenarios.isEmpty();
         if (needsDist) {
-            for (String profile : parts.contains("load") ? List.of("pi", "full") : List.of("pi")) {
+            // the display part takes its plug-in jars from the full distribution
+            for (String profile : parts.contains("load") || parts.contains("display") ? List.of("pi", "full")
+                    : List.of("pi")) {
                 if (!Distributions.present(ctx.assembled, profile)) {
                     throw new IOException("no " + profile + " distribution under " + ctx.assembled
                             + " (build them first: ./calendarbot build)");
@@ -211,6 +224,9 @@ public final class Bench {
         }
         if (parts.contains("leak")) {
             attempt(errors, "leak", () -> run.put("leak", Footprint.leak(ctx, cycles)));
+        }
+        if (parts.contains("display")) {
+            attempt(errors, "display", () -> run.put("display", DisplayBench.run(ctx)));
         }
         if (parts.contains("jmh")) {
             attempt(errors, "jmh", () -> run.put("jmh", Microbenchmarks.run(ctx)));
@@ -367,8 +383,8 @@ public final class Bench {
         Files.createDirectories(dir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(stamp + (Boolean.TRUE.equals(run.get("quick")) && !"smoke".equals(run.get("kind"))
-                ? "-quick" : "") + (List.of("smoke", "soak").contains(run.get("kind")) ? "-" + run.get("kind") : "")
-                + ".json");
+                ? "-quick" : "") + (List.of("smoke", "soak", "medicine").contains(run.get("kind"))
+                ? "-" + run.get("kind") : "") + ".json");
         Files.writeString(file, JsonWriter.indented(2).value(run) + "\n");
         return file;
     }
@@ -376,8 +392,10 @@ public final class Bench {
     private static void usage(PrintStream out) {
         out.println("""
                 usage: bench/run [options] [part|scenario ...]
-                  (nothing)        the full suite: parser, start, idle, scenarios, load, leak, jmh (~20 min)
+                  (nothing)        the full suite: parser, start, idle, scenarios, load, leak, display, jmh
                   smoke            the small scenario only (< 1 min); exit 1 if it broke
+                  medicine         the medicine tracker plug-in's suite: database, API, load at 10..500 users,
+                                   memory, panel render; the note's Pi targets (~4 min, --quick ~1.5 min)
                   parser           parser alone on the 50 MB feed with -Xmx16m (C2 and pi flags)
                   jmh              JMH: parser vs ical4j vs readLine; worker vs ical4j Recur vs lib-recur
                   scenarios        every refresh scenario below
@@ -390,6 +408,7 @@ public final class Bench {
                   soak             --minutes N (30) --profile pi|full: refreshes of a good, a hostile and an
                                    endless feed every 10 s under 50 clients; RSS, threads, fds; exit 1 if a
                                    verdict is missed (a failed request, a leak)
+                  display          pi + display/framebuffer plug-ins: picture time, RSS idle and redrawing, BMP size
                 options: --quick --cycles N --root DIR --dist DIR --work DIR --results DIR
                          --java-opts "FLAGS"   JAVA_OPTS for every kiosk started (experiments with JVM flags)
                          --env NAME=VALUE      environment for every kiosk started (e.g. MALLOC_ARENA_MAX=2)

@@ -20,6 +20,21 @@ final class LoadSuite {
     private LoadSuite() {
     }
 
+    /** One level: {@code clients} on {@code path} for {@code seconds} after a second of warm-up, and the RSS peak. */
+    static Map<String, Object> level(Kiosk k, String path, int clients, long seconds) throws IOException {
+        KioskRss.resetPeak(k.pid());
+        LoadClient.Result res;
+        long peak;
+        try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20)) {
+            res = new LoadClient(k.port(), path).run(clients, 1000, seconds * 1000, () -> false);
+            rss.close();
+            peak = rss.peakKb();
+        }
+        Map<String, Object> m = res.toMap();
+        m.put("rss_peak_mb", KioskRss.mb(peak));
+        return m;
+    }
+
     static Map<String, Object> run(Context ctx, List<String> profiles, boolean cds)
             throws IOException, InterruptedException {
         long seconds = ctx.quick ? 3 : 10;
@@ -41,20 +56,11 @@ final class LoadSuite {
                 List<Object> levels = new ArrayList<>();
                 for (String path : PATHS) {
                     for (int clients : LEVELS) {
-                        KioskRss.resetPeak(k.pid());
-                        LoadClient.Result res;
-                        long peak;
-                        try (KioskRss.Sampler rss = new KioskRss.Sampler(k.pid(), 20)) {
-                            res = new LoadClient(k.port(), path).run(clients, 1000, seconds * 1000, () -> false);
-                            rss.close();
-                            peak = rss.peakKb();
-                        }
-                        Map<String, Object> m = res.toMap();
-                        m.put("rss_peak_mb", KioskRss.mb(peak));
+                        Map<String, Object> m = level(k, path, clients, seconds);
                         levels.add(m);
                         ctx.out.printf("bench:   %-16s %3d clients: %7d req/s, p50 %6.2f ms, p99 %7.2f ms, errors %d%n",
                                 path, clients, (Long) m.get("throughput_rps"), (Double) m.get("p50_ms"),
-                                (Double) m.get("p99_ms"), res.errors() + res.warmupErrors());
+                                (Double) m.get("p99_ms"), (Long) m.get("errors") + (Long) m.get("warmup_errors"));
                         if (!k.isAlive()) {
                             throw new IOException("the " + profile + " kiosk died under load:\n" + k.tailText());
                         }

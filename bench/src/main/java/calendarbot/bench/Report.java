@@ -91,6 +91,22 @@ final class Report {
                         + ", median of " + v.get("starts") + ")", "<=", 1500, num(v.get("meeting_ms_median")), "ms"));
             }
         }
+        Map<String, Object> display = map(run.get("display"));
+        Map<String, Object> drawn = map(display.get("with"));
+        if (drawn.get("png_800x480_ms_median") != null) {
+            out.add(target("display: 800x480 drawn in <= 30 ms warm (PNG freshly drawn, encoded and sent; median)", "<=",
+                    30, num(drawn.get("png_800x480_ms_median")), "ms"));
+        }
+        if (display.get("rss_added_idle_mb") != null) {
+            out.add(target("display: pi + display/framebuffer within 12 MB RSS of the pi alone, idle", "<=", 12,
+                    num(display.get("rss_added_idle_mb")), "MB"));
+            out.add(target("display: ... while redrawing every second (peak)", "<=", 12,
+                    num(display.get("rss_added_redrawing_mb")), "MB"));
+        }
+        if (drawn.get("bmp_1bit_800x480_bytes") != null) {
+            out.add(target("display: 1-bit 800x480 BMP is 48 KB (48,000 bytes of pixels + 62 of headers)", "<=",
+                    48_062, num(drawn.get("bmp_1bit_800x480_bytes")), "bytes"));
+        }
         Map<String, Object> leak = map(run.get("leak"));
         if (leak.get("rss_slope_kb_per_cycle") != null) {
             Map<String, Object> t = new LinkedHashMap<>();
@@ -143,6 +159,7 @@ final class Report {
         scenarios(run, out);
         load(run, out);
         footprint(run, out);
+        display(run, out);
         jmh(run, out);
         List<Object> targets = list(run.get("targets"));
         if (!targets.isEmpty()) {
@@ -361,6 +378,32 @@ final class Report {
                     map(leak.get("gc")));
             out.println("  RSS every tenth of the cycles (MB): " + leak.get("rss_series_mb_every_tenth"));
         }
+    }
+
+    private static void display(Map<String, Object> run, PrintStream out) {
+        Map<String, Object> d = map(run.get("display"));
+        if (d.isEmpty()) {
+            return;
+        }
+        Map<String, Object> without = map(d.get("without"));
+        Map<String, Object> with = map(d.get("with"));
+        out.println();
+        out.println("Display (pi profile, medium feed; with = display + framebuffer bundles in deploy/, drawing 800x480x32"
+                + " onto a file)");
+        Table t = new Table("figure", "pi", "pi + display");
+        t.row("idle RSS (10 s after ready / after the first drawing)", fmt(without.get("rss_idle_mb")) + " MB",
+                fmt(with.get("rss_idle_mb")) + " MB");
+        t.row("  of which anonymous", fmt(without.get("rss_anonymous_mb")) + " MB",
+                fmt(with.get("rss_anonymous_mb")) + " MB");
+        t.row("  Java2D's native libraries (awt, fontmanager, freetype, harfbuzz...)", "-",
+                fmt(with.get("java2d_libraries_rss_mb")) + " MB");
+        t.row("RSS peak redrawing every second for 15 s", "-", fmt(with.get("rss_peak_redrawing_mb")) + " MB");
+        t.row("800x480 PNG freshly drawn, over HTTP, warm: median / p90", "-", fmt(with.get("png_800x480_ms_median"))
+                + " / " + fmt(with.get("png_800x480_ms_p90")) + " ms");
+        t.row("RSS after those " + with.get("png_800x480_samples") + "+ pictures", "-",
+                fmt(with.get("rss_after_pictures_mb")) + " MB");
+        t.row("1-bit 800x480 BMP", "-", with.get("bmp_1bit_800x480_bytes") + " bytes");
+        t.print(out);
     }
 
     private static void jmh(Map<String, Object> run, PrintStream out) {

@@ -26,19 +26,24 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * The distribution's own bundles and configuration, booted for check-feed: the profile's bundles less those that
- * fetch on their own, serve HTTP or administer (refresh, web, layouts, runtime, Jetty, console, shell), with the
- * profile's {@code configs/} and the user's folder read by FileInstall exactly as the server reads them. Its
- * services answer as the wall would: the user's time zone, skip keywords and the pi's description limit included.
+ * fetch on their own, serve HTTP, draw or administer (refresh, web, layouts, display, plug-ins, runtime, Jetty,
+ * console, shell), with the profile's {@code configs/} and the user's folder read by FileInstall exactly as the server
+ * reads them. Its services answer as the wall would: the user's time zone, skip keywords and the pi's description
+ * limit included.
  *
  * <p>calendarbot.api is not installed as a bundle but exported by the system bundle from the launcher's class path,
  * so the records the launcher builds (a SourceSpec) and receives (a WhatsNext) are the services' own classes.
  */
 final class CheckFeedFramework implements AutoCloseable {
 
-    /** Bundles check-feed leaves out, by symbolic name or name prefix ending in '.'. */
-    static final List<String> LEFT_OUT = List.of("calendarbot.api", "calendarbot.refresh", "calendarbot.web",
-            "calendarbot.layout.", "calendarbot.runtime", "org.apache.felix.http.", "org.apache.felix.webconsole",
-            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.", "org.owasp.encoder");
+    /** The CalendarBot bundles check-feed boots; every other one (refresh, web, layouts, plug-ins) stays out. */
+    static final List<String> KEPT = List.of("calendarbot.json", "calendarbot.logging", "calendarbot.fetcher",
+            "calendarbot.parser", "calendarbot.parser.ical4j", "calendarbot.rrule", "calendarbot.cache",
+            "calendarbot.kiosk");
+    /** Libraries check-feed leaves out, by symbolic name or name prefix ending in '.': HTTP, console, shell. */
+    static final List<String> LEFT_OUT = List.of("org.apache.felix.http.", "org.apache.felix.webconsole",
+            "org.apache.felix.inventory", "org.apache.felix.gogo.", "org.apache.commons.commons-fileupload",
+            "org.apache.commons.commons-io", "org.owasp.encoder");
     /** The services check-feed uses, each with the configuration that shapes it. */
     static final Map<String, String> PID_OF = Map.of(
             "calendarbot.api.FeedFetcher", "calendarbot.fetcher",
@@ -173,6 +178,9 @@ final class CheckFeedFramework implements AutoCloseable {
     }
 
     static boolean leftOut(String symbolicName) {
+        if (symbolicName.startsWith("calendarbot.")) {
+            return !KEPT.contains(symbolicName);
+        }
         for (String name : LEFT_OUT) {
             if (name.endsWith(".") ? symbolicName.startsWith(name) : symbolicName.equals(name)) {
                 return true;

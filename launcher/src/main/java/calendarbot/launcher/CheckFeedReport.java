@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What check-feed found, in three forms: text for a person, one JSON object for a script, and JSON lines (one per
@@ -90,15 +91,21 @@ final class CheckFeedReport {
                 .field("bytes", report.bytes())
                 .field("fetch_ms", fetchMillis)
                 .field("parse_ms", report.millis())
+                .field("parser", report.parser())
                 .field("calendar_name", report.calendarName())
                 .field("calendar_zone", report.calendarZone())
                 .field("events", report.events())
                 .field("masters", report.masters())
                 .field("overrides", report.overrides())
-                .field("skipped", report.skipped());
+                .field("skipped", report.skipped())
+                .field("salvaged", report.salvaged());
+        w.name("rules").beginObject();
+        report.rules().forEach((rule, count) -> w.field(rule, count));
+        w.endObject();
         w.name("errors").beginArray();
         for (ParseReport.ParseError e : report.errors()) {
-            w.beginObject().field("line", e.line()).field("reason", e.reason()).endObject();
+            w.beginObject().field("line", e.line()).field("rule", e.rule()).field("dropped", e.dropped())
+                    .field("reason", e.reason()).endObject();
         }
         w.endArray();
         w.name("zones").beginObject();
@@ -136,19 +143,18 @@ final class CheckFeedReport {
 
     void writeText(PrintStream out) {
         out.printf("Feed:        %s%n", redact(uri));
-        out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms)%n", outcome.httpStatus(), report.bytes(),
-                fetchMillis, report.millis());
+        out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms, %s parser)%n", outcome.httpStatus(),
+                report.bytes(), fetchMillis, report.millis(), report.parser() == null ? "unnamed" : report.parser());
         if (report.calendarName() != null || report.calendarZone() != null) {
             out.printf("Calendar:    %s%s%n", report.calendarName() == null ? "(no name)" : report.calendarName(),
                     report.calendarZone() == null ? "" : ", X-WR-TIMEZONE " + report.calendarZone());
         }
         out.printf("Events:      %d (%d recurring masters, %d overrides, %d single)%n", report.events(),
                 report.masters(), report.overrides(), report.events() - report.masters() - report.overrides());
-        out.printf("Skipped:     %d malformed component(s)%s%n", report.skipped(),
+        out.printf("Dropped:     %d malformed component(s)%s%n", report.skipped(),
                 report.truncatedLines() > 0 ? ", " + report.truncatedLines() + " over-long line(s) cut" : "");
-        for (ParseReport.ParseError e : report.errors()) {
-            out.printf("  line %d: %s%n", e.line(), e.reason());
-        }
+        out.printf("Salvaged:    %d component(s) kept with a value repaired or ignored%n", report.salvaged());
+        problems(out);
         if (!report.zones().isEmpty()) {
             out.printf("Zones:       %d seen%s%n", report.zones().size(),
                     report.zoneFallbacks() > 0 ? ", " + report.zoneFallbacks() + " unresolved (fell back)" : "");
@@ -182,6 +188,22 @@ final class CheckFeedReport {
         }
         for (NotShown n : notShown()) {
             out.printf("  Not shown: %s -- %s%n", describe(n.occurrence()), n.why());
+        }
+    }
+
+    /** Each dropped or salvaged component: its line, what happened to it and the rule; then the count by rule. */
+    private void problems(PrintStream out) {
+        int applied = 0;
+        for (int n : report.rules().values()) {
+            applied += n;
+        }
+        for (ParseReport.ParseError e : report.errors()) {
+            out.printf("  line %-7d %-8s %-22s %s%n", e.line(), e.rule() == null ? "" : e.dropped() ? "dropped" : "kept",
+                    e.rule() == null ? "" : e.rule(), e.reason());
+        }
+        if (applied > report.errors().size()) {
+            out.printf("  ... %d more; by rule: %s%n", applied - report.errors().size(), report.rules().entrySet()
+                    .stream().map(r -> r.getKey() + " " + r.getValue()).collect(Collectors.joining(", ")));
         }
     }
 

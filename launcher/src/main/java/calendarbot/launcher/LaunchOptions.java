@@ -4,15 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
 
-/** Command-line options of {@code bin/calendarbot}. */
-public record LaunchOptions(Path home, String profile, int port, String host, Path data, Path extraConfig) {
+/**
+ * Command-line options of {@code bin/calendarbot}, and the one-line settings ({@code CALENDARBOT_*} in the
+ * environment or a {@code calendarbot.env} file) read with them. For the host and the port the command line wins
+ * over the environment, the environment over a file.
+ */
+public record LaunchOptions(Path home, String profile, int port, String host, Path data, Path extraConfig,
+        OneLineSettings settings, String hostOrigin, String portOrigin) {
+
+    static final String COMMAND_LINE = "command line";
+    static final String DEFAULT = "default";
+
+    /** Options without one-line settings (a framework built by a test). */
+    public LaunchOptions(Path home, String profile, int port, String host, Path data, Path extraConfig) {
+        this(home, profile, port, host, data, extraConfig, OneLineSettings.none(), DEFAULT, DEFAULT);
+    }
 
     static final String USAGE = """
             usage: calendarbot [--port N] [--host ADDR] [--config DIR] [--data DIR]
                    calendarbot check-feed <file|url> [--now ISO] [--from DATE --to DATE] [--tz ZONE]
                                           [--max-per-rule N] [--format text|json|jsonl] [--config DIR] [--data DIR]
-              --port N      HTTP port (default 8080, or $CALENDARBOT_PORT)
+              --port N      HTTP port (default 8080, or $CALENDARBOT_WEB_PORT)
               --host ADDR   address to listen on (default: 127.0.0.1 in the pi profile, whose display is on the
                             same machine; 0.0.0.0 in the full profile; or $CALENDARBOT_WEB_HOST)
               --config DIR  an extra watched configuration folder, read after the profile's own
@@ -20,9 +35,17 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
               --data DIR    storage, feed archive, logs (default: <home>/data)""";
 
     public static LaunchOptions parse(String[] args, Path home) throws IOException {
+        return parse(args, home, System.getenv());
+    }
+
+    /**
+     * @throws OneLineSettings.BadSetting for a bad CALENDARBOT_* value (exit 2, without the usage text)
+     * @throws IllegalArgumentException for a bad option
+     */
+    static LaunchOptions parse(String[] args, Path home, Map<String, String> environment) throws IOException {
         String profile = readProfile(home);
-        int port = envInt("CALENDARBOT_PORT", 8080);
-        String host = defaultHost(profile, System::getenv);
+        Integer port = null;
+        String host = null;
         Path data = null;
         Path config = null;
         for (int i = 0; i < args.length; i++) {
@@ -45,18 +68,32 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
         }
         data = (data == null ? home.resolve("data") : data).toAbsolutePath().normalize();
         config = (config == null ? data.resolve("configs") : config).toAbsolutePath().normalize();
-        return new LaunchOptions(home, profile, port, host, data, config);
+        OneLineSettings settings = OneLineSettings.read(environment, OneLineSettings.files(config, data));
+        OneLineSettings.Setting fromHost = settings.get(OneLineSettings.WEB_HOST);
+        OneLineSettings.Setting fromPort = settings.get(OneLineSettings.WEB_PORT);
+        String hostOrigin = host != null ? COMMAND_LINE : fromHost != null ? fromHost.origin() : DEFAULT;
+        String portOrigin = port != null ? COMMAND_LINE : fromPort != null ? fromPort.origin() : DEFAULT;
+        if (host == null) {
+            host = fromHost != null ? (String) fromHost.value() : defaultHost(profile);
+        }
+        if (port == null) {
+            port = fromPort != null ? (Integer) fromPort.value() : 8080;
+        }
+        return new LaunchOptions(home, profile, port, host, data, config, settings, hostOrigin, portOrigin);
+    }
+
+    /** Every one-line setting with its effective value and origin, host and port included. */
+    List<OneLineSettings.Setting> effectiveSettings() {
+        return settings.all(
+                new OneLineSettings.Setting(OneLineSettings.target(OneLineSettings.WEB_HOST), host, hostOrigin),
+                new OneLineSettings.Setting(OneLineSettings.target(OneLineSettings.WEB_PORT), port, portOrigin));
     }
 
     /**
      * The pi profile drives a display on the same machine: nothing on the LAN needs to reach it (a skip, a refresh)
-     * until its owner opens it with --host 0.0.0.0 or CALENDARBOT_WEB_HOST.
+     * until its owner opens it with --host 0.0.0.0 or CALENDARBOT_WEB_HOST=0.0.0.0.
      */
-    static String defaultHost(String profile, java.util.function.UnaryOperator<String> environment) {
-        String configured = environment.apply("CALENDARBOT_WEB_HOST");
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
+    static String defaultHost(String profile) {
         return "pi".equals(profile) ? "127.0.0.1" : "0.0.0.0";
     }
 
@@ -73,19 +110,10 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
     }
 
     private static int parsePort(String s) {
-        try {
-            int port = Integer.parseInt(s);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port wants a number from 0 to 65535, not '" + s + "'");
+        int port = OneLineSettings.port(s);
+        if (port < 0) {
+            throw new IllegalArgumentException("--port wants a number from 1 to 65535, not '" + s + "'");
         }
-    }
-
-    private static int envInt(String name, int fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : parsePort(v.trim());
+        return port;
     }
 }

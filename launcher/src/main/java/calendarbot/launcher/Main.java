@@ -2,19 +2,13 @@ package calendarbot.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +58,38 @@ public final class Main {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, homeDirectory());
+        } catch (OneLineSettings.BadSetting e) {
+            // one line naming the variable, and no stack trace: what a person reads in `systemctl status`
+            System.err.println("calendarbot: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("calendarbot: " + e.getMessage());
             System.err.println(LaunchOptions.USAGE);
             System.exit(2);
             return;
         }
+        for (String warning : options.settings().warnings()) {
+            System.err.println("calendarbot: " + warning);
+        }
+        OneLineSettings.Setting level = options.settings().get(OneLineSettings.LOG_LEVEL);
+        if (level != null) {
+            // the first lines, before calendarbot.logging's configuration arrives, at the level asked for
+            System.setProperty("calendarbot.log.level", (String) level.value());
+        }
         run(options);
     }
 
     static void run(LaunchOptions options) throws Exception {
         Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(STARTUP_TIME::instant);
+        ListeningPort listening = new ListeningPort(options.host(), options.port());
+        String taken = listening.problemBeforeStart();
+        if (taken != null) {
+            // non-zero, so that systemd's Restart=on-failure tries again (the last kiosk may still be stopping)
+            System.err.println("calendarbot: " + taken);
+            System.exit(1);
+            return;
+        }
         WritableFolders folders = new WritableFolders();
         folders.create(options.data(), "the data folder");
         // Read by the SLF4J provider (calendarbot.logging) before any configuration arrives.
@@ -105,8 +120,19 @@ public final class Main {
             }
         }
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "calendarbot-shutdown"));
-        Thread readiness = new Thread(() -> reportReady(options, processStart), "calendarbot-readiness");
+        SystemdNotify systemd = SystemdNotify.from(System.getenv(), ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.send("STOPPING=1", "STATUS=stopping");
+            stop(framework);
+        }, "calendarbot-shutdown"));
+        String noHttp = listening.problemAfterStart(context, ListeningPort.CONNECTOR_WAIT);
+        if (noHttp != null) {
+            System.err.println("calendarbot: " + noHttp);
+            System.exit(1); // the shutdown hook stops the bundles
+            return;
+        }
+        Thread readiness = new Thread(new Supervision(listening.self("/api/health"), systemd,
+                () -> printReady(options, processStart)), "calendarbot-supervision");
         readiness.setDaemon(true);
         readiness.start();
 
@@ -157,6 +183,7 @@ public final class Main {
         p.put("calendarbot.deploy", options.home().resolve("deploy").toString());
         p.put("calendarbot.config.extra", options.extraConfig().toString());
         p.put("calendarbot.profile", options.profile());
+        p.put(OneLineSettings.PROPERTY, OneLineSettings.transport(options.effectiveSettings()));
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));
         p.put("org.apache.felix.http.host", options.host());
         p.put("org.apache.felix.http.jetty.threadpool.max", "8");
@@ -172,10 +199,8 @@ public final class Main {
         // file here); changes made at runtime go to the user's folder through calendarbot.runtime instead.
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
-        // Until calendarbot.runtime sets the real credentials, the console accepts no password at all
-        // (its built-in default would be admin/admin).
-        p.put("felix.webconsole.username", "admin");
-        p.put("felix.webconsole.password", "{sha-256}" + randomHash());
+        // The console opens only through calendarbot.console's login (its built-in one would take admin/admin).
+        p.put("felix.webconsole.security.providers", "calendarbot");
         p.put("felix.webconsole.manager.root", "/system/console");
         boolean interactive = System.console() != null && !"true".equals(System.getenv("CI"));
         p.put("gosh.args", interactive ? "" : "--nointeractive");
@@ -188,16 +213,6 @@ public final class Main {
             }
         }
         return p;
-    }
-
-    private static String randomHash() {
-        try {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(secret));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -247,35 +262,12 @@ public final class Main {
         return result;
     }
 
-    /** Waits for the first HTTP answer, then logs the time since process start and the RSS. */
-    private static void reportReady(LaunchOptions options, Instant processStart) {
-        URI health = URI.create("http://127.0.0.1:" + options.port() + "/api/health");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                int status = c.getResponseCode();
-                c.disconnect();
-                if (status == 200 || status == 503) {
-                    long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
-                    System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ "
-                            + "(profile %s, RSS %d MB, heap %d MB)%n", ms, options.port(), options.profile(),
-                            OwnRss.bytes() / (1024 * 1024),
-                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the HTTP service is not up yet
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-        System.err.println("calendarbot: no HTTP answer on port " + options.port() + " after 2 minutes");
+    /** The time since the process started and the RSS, once HTTP first answers. */
+    private static void printReady(LaunchOptions options, Instant processStart) {
+        long ms = Duration.between(processStart, STARTUP_TIME.instant()).toMillis();
+        System.out.printf("calendarbot: CalendarBot ready in %d ms on http://localhost:%d/ (profile %s, RSS %d MB, "
+                + "heap %d MB)%n", ms, options.port(), options.profile(), OwnRss.bytes() / (1024 * 1024),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
     }
 
     /** The distribution's home: the system property set by bin/calendarbot, else the jar's grandparent. */

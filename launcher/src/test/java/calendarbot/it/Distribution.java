@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real distribution ({@code launcher/target/calendarbot-<profile>}) started as a child process through its
@@ -43,13 +45,92 @@ public final class Distribution implements AutoCloseable {
     /** Starts the distribution and waits until /api/health answers (200 or 503). */
     public static Distribution start(String profile, Path configDir, Path dataDir, Map<String, String> env)
             throws IOException, InterruptedException {
-        Distribution d = new Distribution(home(profile), configDir, dataDir, env, freePort());
+        return start(home(profile), configDir, dataDir, env);
+    }
+
+    /** Starts the distribution at {@code home} (e.g. a {@link #copy}) and waits until /api/health answers. */
+    public static Distribution start(Path home, Path configDir, Path dataDir, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home, configDir, dataDir, env, freePort());
         d.start();
         return d;
     }
 
+    /**
+     * A private copy of a profile's distribution under {@code target}, less its data folder: a test may drop jars
+     * into its deploy/ without touching the assembled one other tests use. Returns the copy's home.
+     */
+    public static Path copy(String profile, Path target) throws IOException {
+        Path from = home(profile);
+        Path to = target.resolve("calendarbot-" + profile);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path rel = from.relativize(f);
+                if (rel.startsWith("data") || rel.startsWith("deploy") && !rel.toString().equals("deploy")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel.toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
+    /**
+     * {@link #copy} of a profile with every plug-in of calendarbot-full/plugins/ in its deploy/ folder, as a user
+     * installs them. Returns the copy's home.
+     */
+    public static Path withPlugins(String profile, Path target) throws IOException {
+        Path home = copy(profile, target);
+        try (Stream<Path> jars = Files.list(home("full").resolve("plugins"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return home;
+    }
+
+    /** Sends SIGKILL: the process ends at once, in whatever it was doing. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IOException("calendarbot still runs 30 s after SIGKILL");
+        }
+    }
+
+    /** What a start that was meant to fail printed, and its exit code. */
+    public record Exit(int code, String output) {
+    }
+
+    /** Starts the distribution expecting it to stop by itself (a bad setting, a taken port); waits for its exit. */
+    public static Exit runToExit(String profile, Path configDir, Path dataDir, Map<String, String> env, int port)
+            throws IOException, InterruptedException {
+        Distribution d = new Distribution(home(profile), configDir, dataDir, env, port);
+        Process p = d.launch();
+        if (!p.waitFor(Poll.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("calendarbot did not exit within " + Poll.PATIENCE.toSeconds() + " s; log:\n"
+                    + d.log());
+        }
+        return new Exit(p.exitValue(), d.log());
+    }
+
     /** Starts (again) the same distribution on the same port and folders. */
     public void start() throws IOException, InterruptedException {
+        process = launch();
+        Poll.until("calendarbot to answer /api/health on port " + port, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            return Http.get(baseUri().resolve("/api/health")).status();
+        }, status -> status == 200 || status == 503);
+    }
+
+    private Process launch() throws IOException {
         Files.createDirectories(configDir);
         try {
             Files.createDirectories(dataDir);
@@ -64,13 +145,7 @@ public final class Distribution implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("CALENDARBOT_CDS", "off");
         pb.environment().putAll(env);
-        process = pb.start();
-        Poll.until("calendarbot to answer /api/health on port " + port, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("calendarbot exited with " + process.exitValue() + "; log:\n" + log());
-            }
-            return Http.get(baseUri().resolve("/api/health")).status();
-        }, status -> status == 200 || status == 503);
+        return pb.start();
     }
 
     /** Sends SIGINT (what Ctrl-C does) and waits for the process to end; returns its exit code. */
@@ -131,7 +206,7 @@ public final class Distribution implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

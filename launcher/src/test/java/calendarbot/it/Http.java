@@ -25,12 +25,25 @@ public final class Http {
         return exchange("GET", uri, null, null, basic(user, password));
     }
 
+    /** A GET with this {@code Authorization} header value ("Bearer ..."); null sends none. */
+    public static Response getWithAuthorization(URI uri, String authorization) throws IOException {
+        return exchange("GET", uri, null, null, authorization);
+    }
+
     public static Response postForm(URI uri, String form, String user, String password) throws IOException {
         return exchange("POST", uri, form, "application/x-www-form-urlencoded", basic(user, password));
     }
 
     public static Response postJson(URI uri, String json) throws IOException {
         return exchange("POST", uri, json, "application/json", null);
+    }
+
+    public static Response delete(URI uri) throws IOException {
+        return exchange("DELETE", uri, null, null, null);
+    }
+
+    public static Response postJson(URI uri, String json, String user, String password) throws IOException {
+        return exchange("POST", uri, json, "application/json", basic(user, password));
     }
 
     private static String basic(String user, String password) {

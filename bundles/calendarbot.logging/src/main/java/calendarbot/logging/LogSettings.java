@@ -20,6 +20,17 @@ public final class LogSettings {
         LogSink.INSTANCE.configure(rootLevel, levels, logDir, maxFileBytes, maxFiles);
     }
 
+    /**
+     * Applies levels, the file and the format of each line.
+     *
+     * @param format "json" for one JSON object per line (time, level, logger, thread, message and a caller's fields),
+     *     anything else for text
+     */
+    public static void apply(String rootLevel, Map<String, String> levels, Path logDir, long maxFileBytes,
+            int maxFiles, String format) {
+        LogSink.INSTANCE.configure(rootLevel, levels, logDir, maxFileBytes, maxFiles, format);
+    }
+
     /** The file currently written, or null. */
     public static Path currentFile() {
         return LogSink.INSTANCE.currentFile();

@@ -1,6 +1,6 @@
 /** Runtime control of CalendarBot's SLF4J provider: levels per logger prefix, the log file and its rotation. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package calendarbot.logging;
 
 import org.osgi.annotation.bundle.Export;

@@ -80,9 +80,14 @@ final class KioskBrowser implements AutoCloseable {
         return Poll.until("the page's first render (its calendarbot-ready mark)", this::readyMark, m -> !m.isEmpty());
     }
 
-    /** The ready mark as it is now: the time of the last render, or "" before the first. */
+    /**
+     * The ready mark as it is now: the time of the last render, or "" before the first. The server puts the mark in
+     * every served page with the content "true" (calendarbot_lite's watchdog looks for it); calendarbot.js replaces
+     * that with the render's time, so "true" still means "not rendered yet".
+     */
     String readyMark() {
-        return meta("calendarbot-ready");
+        String mark = meta("calendarbot-ready");
+        return "true".equals(mark) ? "" : mark;
     }
 
     // Read in one script call: the page may be replaced (a layout change reloads it) between two commands.

@@ -86,6 +86,11 @@ final class KioskUnderTest implements AutoCloseable {
 
     /** Writes the feed and the configuration under {@code work}, starts the distribution, waits for the feed. */
     static KioskUnderTest start(Path work, String layout) throws IOException, InterruptedException {
+        return start(work, layout, Distribution.home("full"));
+    }
+
+    /** The same, from the distribution in {@code home} (a copy with plug-ins in its deploy/ folder). */
+    static KioskUnderTest start(Path work, String layout, Path home) throws IOException, InterruptedException {
         Path configDir = work.resolve("config");
         Files.createDirectories(configDir);
         Path feed = work.resolve("feed.ics");
@@ -98,7 +103,7 @@ final class KioskUnderTest implements AutoCloseable {
         // fixed time) must not compete with the known feed.
         write(configDir, "calendarbot.source-demo.cfg", "name = Demo\nenabled = false\nurl = " + empty.toUri() + "\n");
         writeKiosk(configDir, layout);
-        Distribution d = Distribution.start("full", configDir, work.resolve("data"),
+        Distribution d = Distribution.start(home, configDir, work.resolve("data"),
                 Map.of("CALENDARBOT_TEST_TIME", TEST_TIME));
         KioskUnderTest kiosk = new KioskUnderTest(configDir, d);
         try {

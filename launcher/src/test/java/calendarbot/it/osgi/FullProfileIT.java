@@ -5,7 +5,6 @@ import static calendarbot.it.osgi.InFramework.uri;
 import static calendarbot.it.osgi.InFramework.work;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import calendarbot.it.Http;
@@ -13,6 +12,7 @@ import calendarbot.it.Poll;
 import calendarbot.json.JsonReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +118,31 @@ public class FullProfileIT {
         Path savedCfg = work().resolve("user-configs/calendarbot.fetcher.cfg");
         Poll.until("the console's change written to the user's folder",
                 () -> contains(saved, "fetchConcurrency") || contains(savedCfg, "fetchConcurrency"));
+        // a configuration can hold a feed's key or a password hash
+        assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(Files.exists(saved) ? saved : savedCfg));
+    }
+
+    @Test
+    public void consoleLoginsSlowDownAfterWrongPasswords() throws Exception {
+        Path passwordFile = work().resolve("data/console-password");
+        Poll.until("the generated password file " + passwordFile, () -> Files.exists(passwordFile));
+        String password = Files.readString(passwordFile).trim();
+        URI page = uri("/system/console/bundles");
+        // After the sixth failure the address waits a second (the default), the right password included. Only an
+        // answer within that second says anything; a slower round (a loaded machine) is tried again.
+        Poll.until("the right password refused with 429 within a second of the sixth failure", () -> {
+            Poll.until("the console to open with the generated password",
+                    () -> Http.get(page, "admin", password).status(), status -> status == 200);
+            for (int i = 0; i < 6; i++) {
+                assertEquals(401, Http.get(page, "admin", "guess" + i).status());
+            }
+            long sixth = System.nanoTime();
+            int status = Http.get(page, "admin", password).status();
+            return System.nanoTime() - sixth < 900_000_000L ? status : -1;
+        }, status -> status == 429);
+        Poll.until("the right password to open the console again after the wait",
+                () -> Http.get(page, "admin", password).status(), status -> status == 200);
     }
 
     @Test

@@ -94,6 +94,11 @@ class CheckFeedIT {
         assertEquals("Focus time", JsonReader.at(json, "not_shown", 0, "subject"));
         assertTrue(String.valueOf(JsonReader.at(json, "not_shown", 0, "why")).contains("skip keyword \"focus"), run.out());
         assertEquals(1L, json.get("skipped"));
+        assertEquals("dtstart-missing", JsonReader.at(json, "errors", 0, "rule"));
+        assertEquals(41L, JsonReader.at(json, "errors", 0, "line"));
+        assertEquals(Boolean.TRUE, JsonReader.at(json, "errors", 0, "dropped"));
+        assertEquals(1L, JsonReader.at(json, "rules", "dtstart-missing"));
+        assertEquals("builtin", json.get("parser"));
     }
 
     @Test
@@ -103,7 +108,9 @@ class CheckFeedIT {
         assertEquals(0, run.exit(), run.err());
         String text = run.out();
         assertTrue(text.contains("Events:      5 (1 recurring masters, 2 overrides, 2 single)"), text);
-        assertTrue(text.contains("Skipped:     1 malformed"), text);
+        assertTrue(text.contains("Dropped:     1 malformed"), text);
+        // each dropped or salvaged component with its line and the salvage rule applied
+        assertTrue(text.contains("  line 41      dropped  dtstart-missing        VEVENT 'No start': no DTSTART"), text);
         assertTrue(text.contains("\"Pacific Standard Time\"") && text.contains("America/Los_Angeles"), text);
         assertTrue(text.contains("Next:      \"Weekly sync (moved)\""), text);
         assertTrue(text.contains("Not shown: \"Focus time\""), text);
@@ -121,6 +128,20 @@ class CheckFeedIT {
         String text = run.out();
         assertTrue(text.contains("At 2026-11-23T18:30:00Z (Mon 23 Nov 10:30 America/Los_Angeles)"), text);
         assertTrue(text.contains("Next:      \"Focus time\""), "focus is no skip keyword here, weekly is: " + text);
+    }
+
+    @Test
+    void theParserSettingHandsTheFeedToIcal4jInTheFullProfile() throws Exception {
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/calendarbot.parser.cfg"), "parser = ical4j\n", StandardCharsets.UTF_8);
+        Run run = checkFeed(Map.of(), feed("moved-cancelled-and-excluded-weekly.ics"), "--now",
+                "2026-11-23T18:30:00Z", "--tz", "America/Los_Angeles", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        Map<String, Object> json = JsonReader.parseObject(run.out());
+        assertEquals("ical4j", json.get("parser"));
+        // the same answer as the builtin parser's: ical4j knows Windows zone names too
+        assertEquals("weekly-1_20261123T170000", JsonReader.at(json, "meeting", "meeting_id"));
+        assertEquals("dtstart-missing", JsonReader.at(json, "errors", 0, "rule"));
     }
 
     @Test

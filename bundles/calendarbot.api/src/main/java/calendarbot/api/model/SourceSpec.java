@@ -22,6 +22,23 @@ public record SourceSpec(String id, String name, URI url, String colour, boolean
         auth = auth == null ? Auth.NONE : auth;
     }
 
+    /**
+     * A feed URL as a message, a log line or a status page may show it: scheme and host only (a file's path). A
+     * published calendar's path or query is its key, and credentials may stand before the host.
+     */
+    public static String shown(URI url) {
+        if (url == null) {
+            return "(no URL)";
+        }
+        if ("file".equalsIgnoreCase(url.getScheme())) {
+            return url.getPath() == null ? "file:…" : "file:" + url.getPath();
+        }
+        String host = url.getHost();
+        boolean more = url.getRawPath() != null && url.getRawPath().length() > 1 || url.getRawQuery() != null;
+        return host == null ? (url.getScheme() == null ? "…" : url.getScheme() + ":…")
+                : url.getScheme() + "://" + host + (url.getPort() > 0 ? ":" + url.getPort() : "") + (more ? "/…" : "");
+    }
+
     /** How the feed server wants to be authenticated. */
     public record Auth(Type type, String user, String secret) {
         public static final Auth NONE = new Auth(Type.NONE, null, null);

@@ -1,6 +1,7 @@
 package calendarbot.api.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Health of one source, as /api/health shows it.
@@ -16,9 +17,26 @@ import java.time.Instant;
  * @param bytes body bytes of the last successful fetch
  * @param parseErrors malformed components skipped in the last successful parse
  * @param nextAttempt when the next fetch is due, or null
+ * @param refreshingSince when the refresh under way (or waiting for a worker) was started, or null: with
+ *     {@code nextAttempt} it tells a scheduler at work from a wedged one
+ * @param lastPhases the phase times of the last successful refresh, or null
+ * @param warnings what the events shown had to be guessed with, e.g. a time zone the kiosk does not know; the wall
+ *     shows them, but someone should look. Empty when there is nothing to say
  */
 public record SourceStatus(String id, String name, String colour, State state, Instant lastAttempt,
-        Instant lastSuccess, String error, int events, long bytes, int parseErrors, Instant nextAttempt) {
+        Instant lastSuccess, String error, int events, long bytes, int parseErrors, Instant nextAttempt,
+        Instant refreshingSince, RefreshPhases lastPhases, List<String> warnings) {
+
+    public SourceStatus {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A status without a refresh under way, phase times or warnings. */
+    public SourceStatus(String id, String name, String colour, State state, Instant lastAttempt, Instant lastSuccess,
+            String error, int events, long bytes, int parseErrors, Instant nextAttempt) {
+        this(id, name, colour, state, lastAttempt, lastSuccess, error, events, bytes, parseErrors, nextAttempt, null,
+                null, List.of());
+    }
 
     /** Where a source stands. */
     public enum State {

@@ -1,4 +1,4 @@
-/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health. */
+/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health, screens. */
 @Export
 @Version("1.2.0")
 package calendarbot.api.model;

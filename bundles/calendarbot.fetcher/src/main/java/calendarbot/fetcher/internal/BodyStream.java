@@ -40,18 +40,31 @@ final class BodyStream extends FilterInputStream {
         }
     }
 
+    /** Too slow while another calendar waited for a fetch slot; the message says how slow. */
+    static final class GaveWayException extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        GaveWayException(String message) {
+            super(message);
+        }
+    }
+
     private final long maxBytes;
     private final long deadlineNanos;
     private final BooleanSupplier cancelled;
+    /** The fetch slot's account of progress; null for a body that holds none. */
+    private final FetchSlots.Hold hold;
     private final byte[] single = new byte[1];
     private long count;
     private volatile IOException failure;
 
-    BodyStream(InputStream decoded, long maxBytes, long deadlineNanos, BooleanSupplier cancelled) {
+    BodyStream(InputStream decoded, long maxBytes, long deadlineNanos, BooleanSupplier cancelled,
+            FetchSlots.Hold hold) {
         super(decoded);
         this.maxBytes = maxBytes;
         this.deadlineNanos = deadlineNanos;
         this.cancelled = cancelled;
+        this.hold = hold;
     }
 
     @Override
@@ -124,10 +137,16 @@ final class BodyStream extends FilterInputStream {
         if (System.nanoTime() - deadlineNanos > 0) {
             throw remember(new PastDeadlineException("the fetch took longer than its total timeout"));
         }
+        if (hold != null && hold.gaveWay() != null) {
+            throw remember(new GaveWayException(hold.gaveWay()));
+        }
     }
 
     private void counted(long n) throws IOException {
         count += n;
+        if (hold != null) {
+            hold.progress(count);
+        }
         if (count > maxBytes) {
             throw remember(new TooLargeException("the feed grows past maxBodyBytes (" + maxBytes
                     + " bytes) once decoded"));

@@ -1,5 +1,6 @@
 package calendarbot.fetcher.internal;
 
+import calendarbot.api.model.SourceSpec;
 import java.net.URI;
 import java.util.Locale;
 
@@ -58,27 +59,10 @@ final class FeedAddress {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("webcal")
                 && !scheme.equals("webcals")) {
-            throw new IllegalArgumentException("the server redirects to " + shown(target)
+            throw new IllegalArgumentException("the server redirects to " + SourceSpec.shown(target)
                     + ", which is not a web address");
         }
         return fetchUri(target);
-    }
-
-    /**
-     * A URL as a message may show it: scheme and host only. A published calendar's path or query is its key, and
-     * credentials may stand before the host; messages reach the log, /api/health and check-feed's output.
-     */
-    static String shown(URI url) {
-        if (url == null) {
-            return "(no URL)";
-        }
-        if (isFile(url)) {
-            return url.getPath() == null ? "file:…" : "file:" + url.getPath();
-        }
-        String host = url.getHost();
-        boolean more = url.getRawPath() != null && url.getRawPath().length() > 1 || url.getRawQuery() != null;
-        return host == null ? (url.getScheme() == null ? "…" : url.getScheme() + ":…")
-                : url.getScheme() + "://" + host + (url.getPort() > 0 ? ":" + url.getPort() : "") + (more ? "/…" : "");
     }
 
     static boolean isFile(URI url) {
@@ -120,7 +104,7 @@ final class FeedAddress {
 
     private static void requireHost(URI url) {
         if (url.getHost() == null) {
-            throw new IllegalArgumentException("the URL " + shown(url) + " has no host name");
+            throw new IllegalArgumentException("the URL " + SourceSpec.shown(url) + " has no host name");
         }
     }
 }

@@ -52,6 +52,8 @@ final class FeedFetch {
     final FetchFailures failures;
     private final BodyReader reader;
     private final BooleanSupplier closed;
+    /** The slot of the attempt under way, set by the fetcher; a waiting fetch may ask it to give way. */
+    volatile FetchSlots.Hold hold;
     private int attempts;
     private long startNanos;
     private long deadline;
@@ -113,7 +115,17 @@ final class FeedFetch {
 
     /** What an IOException of this fetch means, now. */
     FetchException failure(IOException e, int status) {
+        String gaveWay = gaveWay();
+        if (gaveWay != null && !closed()) {
+            return new FetchException(TIMEOUT, status, who + ": " + gaveWay, e);
+        }
         return failures.of(e, status, closed(), passesDeadlineIn(0));
+    }
+
+    /** Why this fetch was asked to give its slot up, or null. */
+    String gaveWay() {
+        FetchSlots.Hold h = hold;
+        return h == null ? null : h.gaveWay();
     }
 
     /** A retry for a passing network trouble before the reader started, else the final failure. */
@@ -122,7 +134,8 @@ final class FeedFetch {
         // A certificate problem does not pass by itself; DNS does (a kiosk's Wi-Fi coming back).
         boolean passing = (failure.kind() == NETWORK || failure.kind() == TIMEOUT)
                 && !(e instanceof SSLHandshakeException);
-        if (mayRetry && passing && !closed()) {
+        // one that gave its slot up is not slow by chance: the refresher's backoff decides when to ask again
+        if (mayRetry && passing && !closed() && gaveWay() == null) {
             return new Retry(failure, -1);
         }
         throw failure;
@@ -137,7 +150,7 @@ final class FeedFetch {
         BodyStream body;
         try {
             InputStream decoded = ContentDecoder.decode(new DeclaredLengthStream(raw, declared), encoding);
-            body = new BodyStream(decoded, settings.maxBodyBytes(), deadline, closed);
+            body = new BodyStream(decoded, settings.maxBodyBytes(), deadline, closed, hold);
         } catch (IOException e) {
             closeQuietly(raw);
             throw retryOrFail(e, status, mayRetry);

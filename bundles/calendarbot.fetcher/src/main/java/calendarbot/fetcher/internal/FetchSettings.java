@@ -4,9 +4,9 @@ package calendarbot.fetcher.internal;
  * One immutable snapshot of the fetcher's configuration. A fetch takes the snapshot current when it starts and
  * keeps it to the end, so a change made in the console applies to the next fetch and never to half of one.
  */
-record FetchSettings(int streamThresholdBytes, long maxBodyBytes, int fetchConcurrency, int connectTimeoutSeconds,
-        int readTimeoutSeconds, int totalTimeoutSeconds, int maxRetries, long retryBaseDelayMillis,
-        long retryMaxDelayMillis, int maxRedirects, String userAgent) {
+record FetchSettings(int streamThresholdBytes, long maxBodyBytes, int fetchConcurrency, int giveWayAfterSeconds,
+        long slowBytesPerSecond, int connectTimeoutSeconds, int readTimeoutSeconds, int totalTimeoutSeconds,
+        int maxRetries, long retryBaseDelayMillis, long retryMaxDelayMillis, int maxRedirects, String userAgent) {
 
     static final String DEFAULT_USER_AGENT = "CalendarBot-Lite/0.1";
 
@@ -18,6 +18,8 @@ record FetchSettings(int streamThresholdBytes, long maxBodyBytes, int fetchConcu
                 clamp(config.streamThresholdBytes(), 0, HttpFeedFetcher.MAX_STREAM_THRESHOLD),
                 Math.max(1024, config.maxBodyBytes()),
                 clamp(config.fetchConcurrency(), 1, 16),
+                clamp(config.giveWayAfterSeconds(), 1, 3600),
+                Math.max(0, config.slowBytesPerSecond()),
                 clamp(config.connectTimeoutSeconds(), 1, 300),
                 clamp(config.readTimeoutSeconds(), 1, 600),
                 clamp(config.totalTimeoutSeconds(), 1, 3600),

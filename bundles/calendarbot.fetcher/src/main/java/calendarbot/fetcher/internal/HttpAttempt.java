@@ -62,6 +62,9 @@ final class HttpAttempt {
         int redirects = 0;
         while (true) {
             HttpURLConnection c = open(current);
+            if (call.hold != null) {
+                call.hold.abortWith(c::disconnect);
+            }
             boolean released = false;
             try {
                 int status = responseCode(c);
@@ -77,7 +80,7 @@ final class HttpAttempt {
                         throw failures.fail(BAD_URL, status, "redirect loop: " + FeedAddress.shown(current)
                                 + " redirects back to " + FeedAddress.shown(next));
                     }
-                    LOG.debug("{}: {} redirects to {}", call.who, status, FeedAddress.shown(next));
+                    LOG.debug("{}: {} redirects to {}", call.who, status, SourceSpec.shown(next));
                     current = next;
                     continue;
                 }
@@ -122,11 +125,11 @@ final class HttpAttempt {
         try {
             URLConnection connection = url.toURL().openConnection();
             if (!(connection instanceof HttpURLConnection)) {
-                throw failures.fail(BAD_URL, 0, "cannot fetch " + FeedAddress.shown(url) + " over HTTP");
+                throw failures.fail(BAD_URL, 0, "cannot fetch " + SourceSpec.shown(url) + " over HTTP");
             }
             c = (HttpURLConnection) connection;
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw failures.fail(BAD_URL, 0, "cannot use the URL " + FeedAddress.shown(url) + ": " + e.getMessage());
+            throw failures.fail(BAD_URL, 0, "cannot use the URL " + SourceSpec.shown(url) + ": " + e.getMessage());
         } catch (IOException e) {
             throw call.retryOrFail(e, 0, true);
         }

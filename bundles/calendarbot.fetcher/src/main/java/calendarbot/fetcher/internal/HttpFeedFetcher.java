@@ -79,6 +79,16 @@ public class HttpFeedFetcher implements FeedFetcher {
                         + " turn. Applies from the next fetch.")
         int fetchConcurrency() default 2;
 
+        @AttributeDefinition(name = "Give way after (seconds)", min = "1", max = "3600",
+                description = "While a feed waits for a free slot, a fetch that has been slower than the rate below"
+                        + " for this long gives its slot up and fails as too slow, so a server that drips its feed"
+                        + " cannot hold up the other calendars.")
+        int giveWayAfterSeconds() default 15;
+
+        @AttributeDefinition(name = "Slow below (bytes per second)", min = "0",
+                description = "What counts as too slow for the rule above; 0 never asks a fetch to give way.")
+        long slowBytesPerSecond() default 16_384;
+
         @AttributeDefinition(name = "Connect timeout (seconds)", min = "1", max = "300",
                 description = "Give up connecting to a calendar server after this long.")
         int connectTimeoutSeconds() default 10;
@@ -159,7 +169,7 @@ public class HttpFeedFetcher implements FeedFetcher {
                 () -> closed);
         try {
             while (true) {
-                takeSlot(call);
+                call.hold = takeSlot(call);
                 long delayMillis;
                 try {
                     call.beginAttempt();
@@ -170,7 +180,7 @@ public class HttpFeedFetcher implements FeedFetcher {
                         delayMillis = delayBeforeRetry(call, retry);
                     }
                 } finally {
-                    slots.release();
+                    slots.release(call.hold);
                 }
                 pause(call, delayMillis);
             }
@@ -206,20 +216,25 @@ public class HttpFeedFetcher implements FeedFetcher {
         return delay;
     }
 
-    private void takeSlot(FeedFetch call) throws FetchException {
+    private FetchSlots.Hold takeSlot(FeedFetch call) throws FetchException {
         if (closed) {
             throw call.failures.cancelled();
         }
+        FetchSlots.Hold hold;
         try {
-            slots.acquire();
+            hold = slots.take(TimeUnit.SECONDS.toNanos(call.settings.giveWayAfterSeconds()),
+                    call.settings.slowBytesPerSecond(), () -> closed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw call.failures.cancelled();
         }
-        if (closed) {
-            slots.release();
+        if (hold == null || closed) {
+            if (hold != null) {
+                slots.release(hold);
+            }
             throw call.failures.cancelled();
         }
+        return hold;
     }
 
     /** Waits before a retry; deactivation or an interrupt ends the wait and the fetch. */

@@ -8,6 +8,7 @@ import calendarbot.api.Clock;
 import calendarbot.api.KioskSettings;
 import calendarbot.api.model.FetchException;
 import calendarbot.api.model.FetchOutcome;
+import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.Validators;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class LocalFeeds {
         try {
             path = Path.of(call.start);
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            throw failures.fail(BAD_URL, 0, "cannot use " + FeedAddress.shown(call.start) + " as a file: "
+            throw failures.fail(BAD_URL, 0, "cannot use " + SourceSpec.shown(call.start) + " as a file: "
                     + e.getMessage());
         }
         BasicFileAttributes attributes;

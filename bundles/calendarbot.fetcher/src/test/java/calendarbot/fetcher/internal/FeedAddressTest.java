@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.model.SourceSpec;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -75,12 +76,12 @@ class FeedAddressTest {
 
     @Test
     void messagesShowAFeedsSchemeAndHostNeverItsKeyOrCredentials() {
-        assertEquals("https://outlook.office365.com/…", FeedAddress.shown(
+        assertEquals("https://outlook.office365.com/…", SourceSpec.shown(
                 URI.create("https://outlook.office365.com/owa/calendar/abc/secretkey/calendar.ics")));
         assertEquals("https://calendar.example.org:8443/…",
-                FeedAddress.shown(URI.create("https://user:hunter2@calendar.example.org:8443/?token=t0k3n")));
-        assertEquals("https://calendar.example.org", FeedAddress.shown(URI.create("https://calendar.example.org")));
-        assertEquals("file:/home/pi/work.ics", FeedAddress.shown(URI.create("file:/home/pi/work.ics")));
+                SourceSpec.shown(URI.create("https://user:hunter2@calendar.example.org:8443/?token=t0k3n")));
+        assertEquals("https://calendar.example.org", SourceSpec.shown(URI.create("https://calendar.example.org")));
+        assertEquals("file:/home/pi/work.ics", SourceSpec.shown(URI.create("file:/home/pi/work.ics")));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FeedAddress.redirectTarget(URI.create("https://a.example/x"), "ftp://user:pw@b.example/key123"));
         org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("key123") || e.getMessage().contains("pw"),

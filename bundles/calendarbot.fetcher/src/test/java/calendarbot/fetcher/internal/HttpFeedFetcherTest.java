@@ -69,7 +69,7 @@ class HttpFeedFetcherTest {
     private TestServer server;
     private final List<HttpFeedFetcher> fetchers = new ArrayList<>();
     private final List<CountDownLatch> gates = new ArrayList<>();
-    private final ExecutorService background = Executors.newFixedThreadPool(4);
+    private final ExecutorService background = Executors.newFixedThreadPool(6);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -821,6 +821,68 @@ class HttpFeedFetcherTest {
         assertEquals(1, fetcher.slots.availablePermits(), "the fetch in flight released into the resized pool");
     }
 
+    @Test
+    void aDrippingFeedGivesItsSlotToACalendarWaitingForOne() throws Exception {
+        CountDownLatch stop = gate();
+        CountDownLatch bodyDripping = new CountDownLatch(1);
+        CountDownLatch headerDripping = new CountDownLatch(1);
+        AtomicInteger headerConnections = new AtomicInteger();
+        server.on("/drip.ics", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write("BEGIN:VCALENDAR\r\nX-DRIP:".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            bodyDripping.countDown();
+            while (!gateOpens(stop, 200)) {
+                out.write('x');
+                out.flush();
+            }
+        });
+        server.on("/quick.ics", ex -> send(ex, 200, calendar(20)));
+        try (ServerSocket headers = new ServerSocket(0, 4, InetAddress.getByName("127.0.0.1"))) {
+            background.submit(() -> {
+                while (!headers.isClosed()) {
+                    try (Socket socket = headers.accept()) {
+                        headerConnections.incrementAndGet();
+                        readRequestHead(socket.getInputStream());
+                        OutputStream out = socket.getOutputStream();
+                        headerDripping.countDown();
+                        while (!gateOpens(stop, 200)) {
+                            out.write('H'); // a status line that never ends
+                            out.flush();
+                        }
+                    } catch (IOException hungUp) {
+                        // the fetcher closed the connection; wait for another
+                    }
+                }
+                return null;
+            });
+            // long timeouts: only the give-way rule can free a slot before the test's own patience ends
+            HttpFeedFetcher fetcher = fetcher("fetchConcurrency", 2, "giveWayAfterSeconds", 1, "readTimeoutSeconds",
+                    600, "totalTimeoutSeconds", 3600, "maxRetries", 3);
+            Future<FetchOutcome> bodyDrip = background.submit(() -> fetcher.fetch(source("/drip.ics"),
+                    Validators.NONE, new Capture()));
+            Future<FetchOutcome> headerDrip = background.submit(() -> fetcher.fetch(source(URI.create(
+                    "http://127.0.0.1:" + headers.getLocalPort() + "/slow-headers.ics")), Validators.NONE,
+                    new Capture()));
+            assertTrue(bodyDripping.await(10, TimeUnit.SECONDS) && headerDripping.await(10, TimeUnit.SECONDS));
+
+            Capture quick = new Capture();
+            Future<FetchOutcome> waiting = background.submit(() -> fetcher.fetch(source("/quick.ics"),
+                    Validators.NONE, quick));
+
+            assertEquals(200, waiting.get(60, TimeUnit.SECONDS).httpStatus());
+            assertArrayEquals(calendar(20), quick.bytes);
+            // the headers never end, so that fetch moved no body at all: the slowest, it gave way
+            FetchException gaveWay = failureOf(headerDrip);
+            assertEquals(Kind.TIMEOUT, gaveWay.kind());
+            assertTrue(gaveWay.getMessage().matches("work: too slow: 0 bytes in the last \\d+ s \\(after \\d+ s\\);"
+                    + " its fetch slot went to another calendar waiting for one"), gaveWay.getMessage());
+            assertEquals(1, headerConnections.get(), "not retried at once: the refresher's backoff decides");
+            assertFalse(bodyDrip.isDone(), "with no one waiting, the other slow fetch keeps its slot");
+        }
+    }
+
     // --- cancellation ----------------------------------------------------------------------------------------
 
     @Test
@@ -973,6 +1035,16 @@ class HttpFeedFetcherTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits up to {@code millis} for {@code gate}; true when it opened. */
+    private static boolean gateOpens(CountDownLatch gate, long millis) throws IOException {
+        try {
+            return gate.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("test server stopping", e);
         }
     }
 

@@ -1,12 +1,20 @@
 package calendarbot.logging.internal;
 
+import java.util.List;
 import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
+import org.slf4j.event.LoggingEvent;
 import org.slf4j.helpers.AbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
+import org.slf4j.spi.LoggingEventAware;
 
-/** A named logger whose level is looked up from the sink's current table (cached per table generation). */
-final class KioskLogger extends AbstractLogger {
+/**
+ * A named logger whose level is looked up from the sink's current table (cached per table generation). Events of the
+ * fluent API arrive whole ({@link LoggingEventAware}), so the fields a caller attaches reach the JSON format instead of
+ * being pasted into the message.
+ */
+final class KioskLogger extends AbstractLogger implements LoggingEventAware {
     private static final long serialVersionUID = 1L;
     private final transient LogSink sink;
     private transient volatile int generation = -1;
@@ -83,6 +91,16 @@ final class KioskLogger extends AbstractLogger {
     @Override
     protected String getFullyQualifiedCallerName() {
         return null;
+    }
+
+    @Override
+    public void log(LoggingEvent event) {
+        if (!enabled(event.getLevel())) {
+            return;
+        }
+        String message = MessageFormatter.basicArrayFormat(event.getMessage(), event.getArgumentArray());
+        List<KeyValuePair> fields = event.getKeyValuePairs();
+        sink.write(event.getLevel(), name, message, event.getThrowable(), fields == null ? List.of() : fields);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package calendarbot.logging.internal;
 
+import calendarbot.json.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,21 +25,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
 /**
  * Where every log line goes: standard output and a size-rotated file ({@code calendarbot.log},
- * {@code calendarbot.log.1} ...). Levels come from a prefix table swapped as a whole.
+ * {@code calendarbot.log.1} ...). Levels come from a prefix table swapped as a whole. Lines are text for a person,
+ * or, with the {@code json} format, one JSON object per line for journald shipping: time, level, logger, thread,
+ * message, and the fields a caller attached (a refresh's source, outcome and phase times).
  */
 public final class LogSink implements ILoggerFactory {
     public static final LogSink INSTANCE = new LogSink();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final int OFF = Integer.MAX_VALUE;
+    public static final String JSON = "json";
+    /** Real time, whatever the kiosk's clock says: a log line says when it was written. */
+    private final InstantSource time = InstantSource.system();
 
     private final ConcurrentMap<String, KioskLogger> loggers = new ConcurrentHashMap<>();
     // check-feed writes its results to standard output; its log lines go to standard error.
     private final PrintStream console = Boolean.getBoolean("calendarbot.log.stderr") ? System.err : System.out;
     private volatile Table table = new Table(Level.INFO.toInt(), new TreeMap<>(), 0);
+    private volatile boolean json;
     private Path logDir;
     private Path file;
     private OutputStream out;
@@ -78,6 +90,13 @@ public final class LogSink implements ILoggerFactory {
 
     public synchronized void configure(String rootLevel, Map<String, String> levels, Path dir, long maxBytes,
             int files) {
+        configure(rootLevel, levels, dir, maxBytes, files, "text");
+    }
+
+    /** @param format {@value #JSON} for one JSON object per line, anything else for text */
+    public synchronized void configure(String rootLevel, Map<String, String> levels, Path dir, long maxBytes,
+            int files, String format) {
+        json = JSON.equalsIgnoreCase(format == null ? "" : format.trim());
         TreeMap<String, Integer> prefixes = new TreeMap<>();
         levels.forEach((prefix, level) -> prefixes.put(prefix.trim(), parse(level, Level.INFO.toInt())));
         table = new Table(parse(rootLevel, Level.INFO.toInt()), prefixes, table.generation() + 1);
@@ -114,17 +133,13 @@ public final class LogSink implements ILoggerFactory {
     }
 
     void write(Level level, String name, String message, Throwable throwable) {
-        StringBuilder line = new StringBuilder(96 + (message == null ? 4 : message.length()));
-        String label = level.name();
-        line.append(TIME.format(LocalDateTime.now())).append(' ').append(label).append("     ", label.length(), 5)
-                .append(" [").append(Thread.currentThread().getName()).append("] ").append(name).append(": ")
-                .append(message).append('\n');
-        if (throwable != null) {
-            StringWriter trace = new StringWriter();
-            throwable.printStackTrace(new PrintWriter(trace));
-            line.append(trace);
-        }
-        String text = line.toString();
+        write(level, name, message, throwable, List.of());
+    }
+
+    void write(Level level, String name, String message, Throwable throwable, List<KeyValuePair> fields) {
+        Instant at = time.instant();
+        String text = json ? jsonLine(at, level, name, message, throwable, fields)
+                : textLine(at, level, name, message, throwable);
         synchronized (this) {
             console.print(text);
             console.flush();
@@ -145,6 +160,42 @@ public final class LogSink implements ILoggerFactory {
                 }
             }
         }
+    }
+
+    private static String textLine(Instant at, Level level, String name, String message, Throwable throwable) {
+        StringBuilder line = new StringBuilder(96 + (message == null ? 4 : message.length()));
+        String label = level.name();
+        line.append(TIME.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault()))).append(' ').append(label)
+                .append("     ", label.length(), 5).append(" [").append(Thread.currentThread().getName()).append("] ")
+                .append(name).append(": ").append(message).append('\n');
+        if (throwable != null) {
+            line.append(trace(throwable));
+        }
+        return line.toString();
+    }
+
+    /** One object, one line: the codec escapes line breaks inside the message and the stack trace. */
+    static String jsonLine(Instant at, Level level, String name, String message, Throwable throwable,
+            List<KeyValuePair> fields) {
+        JsonWriter w = new JsonWriter(160 + (message == null ? 4 : message.length())).beginObject()
+                .field("time", at.toString())
+                .field("level", level.name())
+                .field("logger", name)
+                .field("thread", Thread.currentThread().getName())
+                .field("message", message);
+        for (KeyValuePair field : fields) {
+            w.name(field.key).value(field.value);
+        }
+        if (throwable != null) {
+            w.field("exception", trace(throwable));
+        }
+        return w.endObject().toString() + "\n";
+    }
+
+    private static String trace(Throwable throwable) {
+        StringWriter trace = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     private void openFile() {

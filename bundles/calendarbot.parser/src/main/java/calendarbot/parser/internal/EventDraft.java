@@ -3,6 +3,7 @@ package calendarbot.parser.internal;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.SalvageRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,16 @@ final class EventDraft {
     int meetingRank;
     /** Some value names a TZID that is not resolved yet (its VTIMEZONE may follow). */
     boolean needsZone;
-    /** Why the component is malformed, or null. */
-    String failure;
+    /** DTSTART/DTEND had neither TZID nor UTC (floating time). */
+    boolean startFloating;
+    boolean endFloating;
+    boolean datesOverLimit;
+    /** The rule that drops the component, or null; with its line and value. */
+    SalvageRule failure;
+    int failureLine;
+    String failureValue;
+    /** Values repaired or ignored; reported when the component is kept. Usually empty. */
+    final List<Repair> repairs = new ArrayList<>(0);
     /** Hash of DTSTART's and SUMMARY's raw bytes, for a synthetic UID. */
     long identityHash;
 
@@ -67,13 +76,26 @@ final class EventDraft {
         meetingUrl = null;
         meetingRank = Integer.MAX_VALUE;
         needsZone = false;
+        startFloating = false;
+        endFloating = false;
+        datesOverLimit = false;
         failure = null;
+        repairs.clear();
         identityHash = 0xcbf29ce484222325L;
     }
 
-    void fail(String reason) {
-        if (failure == null) {
-            failure = reason;
+    /** One application of a salvage rule to a value, kept until the component ends. */
+    record Repair(SalvageRule rule, int line, String value) {
+    }
+
+    /** A value on {@code line} broke {@code rule}: the component is dropped or the value repaired, as the rule says. */
+    void salvage(SalvageRule rule, int line, String value) {
+        if (!rule.dropsComponent()) {
+            repairs.add(new Repair(rule, line, value));
+        } else if (failure == null) {
+            failure = rule;
+            failureLine = line;
+            failureValue = value;
         }
     }
 

@@ -3,6 +3,9 @@ package calendarbot.parser.internal;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.EventEnd;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -83,8 +86,9 @@ final class EventsAwaitingZone {
         }
         EventTime start = rezoned(p.start(), p.line());
         EventTime end = rezoned(p.end(), p.line());
-        if (end != null && VEventReader.endsBeforeStart(start, end)) {
-            problems.warn(p.line(), "DTEND before DTSTART; DTEND ignored");
+        if (end != null && EventEnd.endsBeforeStart(start, end)) {
+            problems.apply(SalvageRule.DTEND_BEFORE_DTSTART, p.line(), ParseProblems.subject(p.summary(), p.uid()), null);
+            problems.salvagedComponent();
             end = null;
         }
         return new ParsedEvent(p.uid(), p.summary(), p.location(), p.description(), start, end, p.duration(),
@@ -97,11 +101,10 @@ final class EventsAwaitingZone {
         if (t == null || t.date() || t.zone() != null) {
             return t;
         }
-        ZoneResolver.Zone zone = zones.lookup(t.tzid());
+        ZoneResolver.Zone zone = zones.lookup(t.tzid(), line);
         if (zone == null) {
             zone = zones.fallback(t.tzid());
-            problems.warn(line, "unknown TZID '" + t.tzid() + "' without VTIMEZONE; its times are shown in "
-                    + zone.tzid());
+            problems.apply(SalvageRule.TZID_UNKNOWN, line, "TZID '" + t.tzid() + "'", zone.tzid());
             ZoneResolver.logFallback(t.tzid(), zone);
         }
         return new EventTime(t.local(), zone.rules(), zone.tzid(), false);

@@ -5,6 +5,10 @@ import static calendarbot.parser.internal.PropertyName.*;
 import calendarbot.api.model.NotACalendarException;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.DeliveredEvents;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
@@ -27,7 +31,7 @@ final class FeedParse {
 
     private final UnfoldingLineReader lines;
     private final ContentLine cl = new ContentLine();
-    private final Consumer<ParsedEvent> sink;
+    private final DeliveredEvents sink;
     private final ZoneResolver zones;
     private final PropertyValues values = new PropertyValues(cl);
     private final ParseProblems problems = new ParseProblems();
@@ -47,9 +51,6 @@ final class FeedParse {
 
     private String calendarName;
     private String calendarZone;
-    private int events;
-    private int masters;
-    private int overrides;
 
     /**
      * @param maxDescription DESCRIPTION is cut to this many characters; 0 drops it
@@ -58,8 +59,8 @@ final class FeedParse {
     FeedParse(InputStream in, ZoneId kioskZone, String meAddress, int maxDescription, int maxLineLength,
             Consumer<ParsedEvent> sink) {
         this.lines = new UnfoldingLineReader(in, maxLineLength);
-        this.zones = new ZoneResolver(kioskZone);
-        this.sink = sink;
+        this.zones = new ZoneResolver(kioskZone, problems);
+        this.sink = new DeliveredEvents(sink);
         this.event = new VEventReader(cl, lines, values, zones, problems, maxDescription, OwnerAddress.of(meAddress));
         this.timezone = new VTimezoneReader(cl, values, zones, problems);
         this.awaiting = new EventsAwaitingZone(zones, problems, this::emit);
@@ -116,9 +117,10 @@ final class FeedParse {
             throw new NotACalendarException("no BEGIN:VCALENDAR; the body starts with '" + firstLine + "'");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new ParseReport(calendarName, calendarZone, lines.bytesRead(), events, masters, overrides,
+        return new ParseReport(calendarName, calendarZone, lines.bytesRead(), sink.events(), sink.masters(), sink.overrides(),
                 problems.skipped(), problems.errors(), lines.truncatedLines(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis);
+                Collections.unmodifiableMap(new LinkedHashMap<>(zones.report())), zones.fallbacks(), millis,
+                problems.salvaged(), Collections.unmodifiableMap(problems.rules()), StreamingIcsParser.BUILTIN);
     }
 
     /** Checks the first non-blank line; false while lines are blank. */
@@ -208,7 +210,9 @@ final class FeedParse {
                 cl.scanParameters(false);
                 calendarZone = values.text(cl.valueStart, cl.trimEnd(cl.valueStart, cl.length), Integer.MAX_VALUE)
                         .trim();
-                zones.calendarZone(calendarZone);
+                if (!zones.calendarZone(calendarZone)) {
+                    problems.apply(SalvageRule.CALENDAR_ZONE_UNKNOWN, lines.lineNumber, null, calendarZone);
+                }
                 break;
             default:
                 break;
@@ -235,8 +239,8 @@ final class FeedParse {
         switch (name) {
             case BEGIN:
                 if (componentOf() == VEVENT) {
-                    problems.malformed(event.line(), "VEVENT not closed before the next BEGIN:VEVENT on line "
-                            + lines.lineNumber);
+                    problems.apply(SalvageRule.VEVENT_UNCLOSED, event.line(), event.subject(),
+                            "BEGIN:VEVENT on line " + lines.lineNumber + " came first");
                     beginEvent();
                 } else {
                     skipDepth = 1; // VALARM and other nested components
@@ -247,7 +251,8 @@ final class FeedParse {
                 if (component == VEVENT) {
                     endEvent();
                 } else if (component == VCALENDAR) {
-                    problems.malformed(event.line(), "VEVENT not closed before END:VCALENDAR");
+                    problems.apply(SalvageRule.VEVENT_UNCLOSED, event.line(), event.subject(),
+                            "END:VCALENDAR came first");
                     endCalendar();
                 }
                 return;
@@ -273,13 +278,6 @@ final class FeedParse {
     }
 
     private void emit(ParsedEvent parsed) {
-        events++;
-        if (parsed.isRecurring()) {
-            masters++;
-        }
-        if (parsed.isOverride()) {
-            overrides++;
-        }
         sink.accept(parsed);
     }
 

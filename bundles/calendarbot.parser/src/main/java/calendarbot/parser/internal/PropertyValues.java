@@ -1,5 +1,6 @@
 package calendarbot.parser.internal;
 
+import calendarbot.parser.shared.TextValues;
 import java.util.Locale;
 
 /**
@@ -76,7 +77,7 @@ final class PropertyValues {
                 : rawPool.put(b, s, end, TextValues.utf8(b, s, end).toUpperCase(Locale.ROOT));
     }
 
-    /** A non-negative INTEGER; 0 when it is not one (SEQUENCE must not fail an event). */
+    /** A non-negative INTEGER; -1 when it is not one. */
     int integer(int s, int end) {
         byte[] b = cl.b;
         long n = 0;
@@ -87,13 +88,13 @@ final class PropertyValues {
                 n = n * 10 + (c - '0');
                 digits = true;
                 if (n > Integer.MAX_VALUE) {
-                    return 0;
+                    return -1;
                 }
             } else if (c != ' ' && c != '+') {
-                return 0;
+                return -1;
             }
         }
-        return digits ? (int) n : 0;
+        return digits ? (int) n : -1;
     }
 
     /** Up to 60 characters of a value for a message. */

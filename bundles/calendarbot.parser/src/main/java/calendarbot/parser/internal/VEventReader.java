@@ -5,6 +5,11 @@ import static calendarbot.parser.internal.PropertyName.*;
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.RecurrenceDate;
+import calendarbot.parser.shared.EventEnd;
+import calendarbot.parser.shared.MeetingLinks;
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
@@ -15,7 +20,7 @@ import java.time.LocalDateTime;
  */
 final class VEventReader {
 
-    private static final int MAX_DATES_PER_EVENT = 5000;
+    static final int MAX_DATES_PER_EVENT = 5000;
 
     // Where a meeting link was found; a lower rank wins.
     private static final int RANK_TEAMS = 0;
@@ -47,6 +52,11 @@ final class VEventReader {
     private final int maxDescription;
     private final OwnerAddress owner;
     private final EventDraft event = new EventDraft();
+    private final EventEnd ends = new EventEnd();
+    /** Whether the last {@link #time} value was floating (neither TZID nor UTC nor a date). */
+    private boolean floating;
+    /** Whether the last {@link #parseTime} value ended in Z. */
+    private boolean utc;
 
     /**
      * @param maxDescription DESCRIPTION is cut to this many characters; 0 drops it
@@ -104,26 +114,21 @@ final class VEventReader {
                 }
                 break;
             case DTSTART:
-                e.start = time("DTSTART");
+                e.start = time(SalvageRule.DTSTART_BAD);
+                e.startFloating = floating;
                 e.hash(cl.b, cl.valueStart, cl.length);
                 break;
             case DTEND:
-                e.end = time("DTEND");
+                e.end = time(SalvageRule.DTEND_BAD);
+                e.endFloating = floating;
                 break;
             case RECURRENCE_ID:
-                e.recurrenceId = time("RECURRENCE-ID");
+                e.recurrenceId = time(SalvageRule.RECURRENCE_ID_BAD);
                 e.thisAndFuture = cl.paramIs(cl.param(ContentLine.RANGE), THISANDFUTURE);
                 break;
-            case DURATION: {
-                cl.scanParameters(false);
-                long seconds = DateTimeValues.durationSeconds(cl.b, cl.valueStart, cl.length);
-                if (seconds == DateTimeValues.BAD_DURATION) {
-                    e.fail("bad DURATION '" + values.sample(cl.valueStart, cl.length) + "'");
-                } else {
-                    e.duration = Duration.ofSeconds(seconds);
-                }
+            case DURATION:
+                duration();
                 break;
-            }
             case RRULE:
                 cl.scanParameters(false);
                 rrule();
@@ -134,10 +139,16 @@ final class VEventReader {
             case EXDATE:
                 dates(false);
                 break;
-            case SEQUENCE:
+            case SEQUENCE: {
                 cl.scanParameters(false);
-                e.sequence = values.integer(cl.valueStart, cl.length);
+                int n = values.integer(cl.valueStart, cl.length);
+                if (n < 0) {
+                    // SEQUENCE only orders re-sent invitations: a bad one must not cost the event
+                    e.salvage(SalvageRule.SEQUENCE_BAD, lines.lineNumber, values.sample(cl.valueStart, cl.length));
+                }
+                e.sequence = Math.max(n, 0);
                 break;
+            }
             case STATUS:
                 e.status = values.constant(STATUSES);
                 break;
@@ -199,52 +210,50 @@ final class VEventReader {
         }
     }
 
-    /** END:VEVENT: the event, or null when it is malformed (reported). */
+    /** END:VEVENT: the event, or null when it is dropped; either way reported by its salvage rules. */
     ParsedEvent finish() {
         EventDraft e = event;
-        if (e.failure != null) {
-            problems.malformed(e.line, e.failure);
-            return null;
+        if (e.failure == null && e.start == null) {
+            e.salvage(SalvageRule.DTSTART_MISSING, e.line, null);
         }
-        if (e.start == null) {
-            problems.malformed(e.line, "VEVENT without DTSTART");
+        if (e.failure != null) {
+            problems.apply(e.failure, e.failureLine, subject(), e.failureValue);
             return null;
         }
         if (e.uid == null || e.uid.isEmpty()) {
             e.uid = "synthetic-" + Long.toHexString(e.identityHash);
-            problems.warn(e.line, "VEVENT without UID; using " + e.uid);
+            e.salvage(SalvageRule.UID_MISSING, e.line, e.uid);
         }
-        if (e.end != null && e.duration != null) {
-            e.duration = null; // RFC 5545 forbids both; Outlook shows DTEND
+        if (e.end != null) {
+            end(e);
         }
-        if (e.end != null && !e.needsZone && endsBeforeStart(e.start, e.end)) {
-            problems.warn(e.line, "DTEND before DTSTART; DTEND ignored");
-            e.end = null;
+        if (!e.repairs.isEmpty()) {
+            String subject = subject();
+            for (EventDraft.Repair r : e.repairs) {
+                problems.apply(r.rule(), r.line(), subject, r.value());
+            }
+            problems.salvagedComponent();
         }
         return e.toEvent();
     }
 
-    /** Both zoned or at least one a date; the instants of zoned times compared, the local values of dates. */
-    static boolean endsBeforeStart(EventTime start, EventTime end) {
-        if (start.date() || end.date()) {
-            return end.local().isBefore(start.local());
+    /** DTEND against DTSTART and DURATION, as {@link EventEnd} decides. */
+    private void end(EventDraft e) {
+        ends.decide(e.start, e.startFloating, e.end, e.endFloating, e.duration);
+        e.end = ends.end();
+        e.duration = ends.duration();
+        for (SalvageRule rule : ends.applied()) {
+            e.salvage(rule, e.line, null);
         }
-        long s = epochSecond(start);
-        long e = epochSecond(end);
-        return e < s || e == s && end.local().getNano() < start.local().getNano();
     }
 
-    /**
-     * The second {@link EventTime#toInstant(LocalDateTime, java.time.zone.ZoneRules)} gives, without the Instant and
-     * offset list it makes: inlined deep into the parse loop, C2 no longer elided them (80 bytes per event, measured).
-     * In a DST gap or overlap the offset before the transition gives RFC 5545's instant, as there.
-     */
-    private static long epochSecond(EventTime t) {
-        return t.local().toEpochSecond(t.zone().getOffset(t.local()));
+    /** The current event for a person. */
+    String subject() {
+        return ParseProblems.subject(event.summary, event.uid);
     }
 
-    /** A DTSTART/DTEND/RECURRENCE-ID; null (and the event marked malformed) when the value is bad. */
-    private EventTime time(String property) {
+    /** A DTSTART/DTEND/RECURRENCE-ID, {@link #floating} set; null (and {@code bad} applied) when the value is bad. */
+    private EventTime time(SalvageRule bad) {
         cl.scanParameters(true);
         boolean asDate = cl.paramIs(cl.param(ContentLine.VALUE), DATE);
         String zone = tzidParameter();
@@ -252,9 +261,24 @@ final class VEventReader {
         int end = cl.trimEnd(s, cl.length);
         EventTime t = parseTime(s, end, asDate, zone);
         if (t == null) {
-            event.fail("bad " + property + " '" + values.sample(s, end) + "'");
+            event.salvage(bad, lines.lineNumber, values.sample(s, end));
         }
+        floating = t != null && zone == null && !t.date() && !utc;
         return t;
+    }
+
+    /** DURATION: a bad, negative or absurd one is left out, so the event gets DTEND or the default length. */
+    private void duration() {
+        cl.scanParameters(false);
+        int s = cl.valueStart;
+        long seconds = DateTimeValues.durationSeconds(cl.b, s, cl.length);
+        SalvageRule bad = seconds == DateTimeValues.BAD_DURATION ? SalvageRule.DURATION_BAD
+                : EventEnd.durationProblem(seconds);
+        if (bad == null) {
+            event.duration = Duration.ofSeconds(seconds);
+        } else {
+            event.salvage(bad, lines.lineNumber, values.sample(s, cl.trimEnd(s, cl.length)));
+        }
     }
 
     /** EXDATE or RDATE: comma-separated values, several properties; RDATE also as PERIODs. */
@@ -266,7 +290,6 @@ final class VEventReader {
         String zone = tzidParameter();
         int s = cl.valueStart;
         int end = cl.length;
-        String property = rdate ? "RDATE" : "EXDATE";
         while (s < end) {
             int comma = ContentLine.indexOf(b, ',', s, end);
             if (comma < 0) {
@@ -279,15 +302,16 @@ final class VEventReader {
             if (s < valueEnd) {
                 int slash = rdate ? ContentLine.indexOf(b, '/', s, valueEnd) : -1;
                 if (event.rdates.size() + event.exdates.size() >= MAX_DATES_PER_EVENT) {
-                    problems.warn(event.line, "more than " + MAX_DATES_PER_EVENT
-                            + " RDATE/EXDATE values; the rest ignored");
+                    if (!event.datesOverLimit) {
+                        event.datesOverLimit = true;
+                        event.salvage(SalvageRule.DATES_OVER_LIMIT, lines.lineNumber, null);
+                    }
                     return;
                 }
                 if (slash >= 0) {
                     RecurrenceDate period = period(s, slash, valueEnd, zone);
                     if (period == null) {
-                        problems.warn(lines.lineNumber,
-                                "bad RDATE period '" + values.sample(s, valueEnd) + "' ignored");
+                        event.salvage(SalvageRule.RDATE_BAD, lines.lineNumber, values.sample(s, valueEnd));
                     } else {
                         event.rdates.add(period);
                     }
@@ -295,8 +319,8 @@ final class VEventReader {
                     EventTime t = parseTime(s, valueEnd, asDate, zone);
                     if (t == null) {
                         // one bad value must not lose the whole series: drop the value, keep the event
-                        problems.warn(lines.lineNumber, "bad " + property + " value '" + values.sample(s, valueEnd)
-                                + "' ignored");
+                        event.salvage(rdate ? SalvageRule.RDATE_BAD : SalvageRule.EXDATE_BAD, lines.lineNumber,
+                                values.sample(s, valueEnd));
                     } else if (rdate) {
                         event.rdates.add(RecurrenceDate.of(t));
                     } else {
@@ -342,10 +366,11 @@ final class VEventReader {
         }
         LocalDateTime local = DateTimeValues.dateTime(packed);
         ZoneResolver.Zone z;
-        if (DateTimeValues.isUtc(packed)) {
+        utc = DateTimeValues.isUtc(packed);
+        if (utc) {
             z = ZoneResolver.UTC;
         } else if (zone != null) {
-            z = zones.lookup(zone);
+            z = zones.lookup(zone, lines.lineNumber);
             if (z == null) {
                 event.needsZone = true;
                 return new EventTime(local, null, zone, false);
@@ -371,13 +396,26 @@ final class VEventReader {
     }
 
     private void rrule() {
+        byte[] b = cl.b;
         int s = cl.valueStart;
         int end = cl.trimEnd(s, cl.length);
-        if (!validRule(s, end)) {
-            event.fail("RRULE without a valid FREQ: '" + values.sample(s, end) + "'");
-            return;
+        while (s < end && b[s] == ' ') {
+            s++;
         }
-        event.rrules.add(values.pooledRaw(s, end));
+        if (s == end) {
+            event.salvage(SalvageRule.RRULE_EMPTY, lines.lineNumber, null);
+        } else if (validRule(s, end)) {
+            event.rrules.add(values.pooledRaw(s, end));
+        } else {
+            String written = TextValues.utf8(b, s, end);
+            String kept = RuleParts.repaired(written);
+            if (kept == null) {
+                event.salvage(SalvageRule.RRULE_WITHOUT_FREQ, lines.lineNumber, values.sample(s, end));
+            } else {
+                event.salvage(SalvageRule.RRULE_JUNK_PARTS, lines.lineNumber, values.sample(s, end));
+                event.rrules.add(kept);
+            }
+        }
     }
 
     /** Basic RRULE syntax (RFC 5545 3.3.10): NAME=VALUE parts separated by ';', one of them a valid FREQ. */

@@ -2,6 +2,9 @@ package calendarbot.parser.internal;
 
 import static calendarbot.parser.internal.PropertyName.*;
 
+import calendarbot.parser.shared.ParseProblems;
+import calendarbot.parser.shared.SalvageRule;
+import calendarbot.parser.shared.TextValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,14 +138,14 @@ final class VTimezoneReader {
     boolean end() {
         endObservance();
         if (tzid == null) {
-            problems.warn(tzLine, "VTIMEZONE without TZID ignored");
+            problems.apply(SalvageRule.VTIMEZONE_WITHOUT_TZID, tzLine, null, null);
             return false;
         }
-        String problem = zones.define(tzid, licLocation, observances);
+        String problem = zones.define(tzid, licLocation, observances, tzLine);
         if (problem != null) {
             ZoneResolver.Zone zone = zones.fallback(tzid);
-            problems.warn(tzLine, "VTIMEZONE '" + tzid + "' unusable (" + problem + "); its times are shown in "
-                    + zone.tzid());
+            problems.apply(SalvageRule.VTIMEZONE_UNUSABLE, tzLine, "VTIMEZONE '" + tzid + "'",
+                    problem + "; " + zone.tzid());
             ZoneResolver.logFallback(tzid, zone);
         }
         return true;

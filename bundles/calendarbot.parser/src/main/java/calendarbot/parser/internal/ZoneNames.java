@@ -7,9 +7,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +29,8 @@ final class ZoneNames {
 
     /** How a name was recognised; shown in ParseReport.zones. */
     enum Kind {
-        IANA("IANA"), WINDOWS("windows"), WINDOWS_DISPLAY("windows display name"), OFFSET("fixed offset");
+        IANA("IANA"), WINDOWS("windows"), WINDOWS_DISPLAY("windows display name"),
+        WINDOWS_DISPLAY_VARIANT("windows display name, matched leniently"), OFFSET("fixed offset");
 
         final String label;
 
@@ -42,8 +49,21 @@ final class ZoneNames {
     private static final Map<String, String> IANA_BY_LOWER_CASE = new HashMap<>();
     /** Windows name, lower case, to IANA id. */
     private static final Map<String, String> WINDOWS = new HashMap<>();
+    /** The zones of the Windows names, in the table's order (by offset, the most used first). */
+    private static final Set<String> WINDOWS_ZONES = new LinkedHashSet<>();
     /** Places part of a Windows display name, lower case, to IANA id. */
     private static final Map<String, String> WINDOWS_DISPLAY = new HashMap<>();
+    /** The same names as words, for display names spelt otherwise. */
+    private static final List<DisplayName> DISPLAY_NAMES = new ArrayList<>();
+    /** Words of display names that name no place. */
+    private static final Set<String> NOT_PLACES = Set.of("time", "standard", "us", "and", "is", "island", "islands",
+            "old", "rtz", "the", "of", "coordinated", "universal", "utc", "gmt");
+    /** When display names' "(UTC+01:00)" prefixes are compared with their zones' standard offsets. */
+    private static final Instant OFFSETS_AT = Instant.parse("2025-01-15T00:00:00Z");
+
+    /** One Windows display name as words, with its zone and that zone's standard offset. */
+    private record DisplayName(Set<String> words, String iana, int standardOffset) {
+    }
 
     static {
         for (String id : AVAILABLE) {
@@ -57,6 +77,7 @@ final class ZoneNames {
             }
             windowsByExactName.put(name, iana);
             WINDOWS.put(name.toLowerCase(Locale.ROOT), iana);
+            WINDOWS_ZONES.add(iana);
         });
         read("windows-zone-display-names.txt", (places, windowsName) -> {
             String iana = windowsByExactName.get(windowsName);
@@ -65,10 +86,17 @@ final class ZoneNames {
                         + windowsName + "'");
             }
             WINDOWS_DISPLAY.put(places.toLowerCase(Locale.ROOT), iana);
+            DISPLAY_NAMES.add(new DisplayName(words(places.toLowerCase(Locale.ROOT)), iana,
+                    ZoneId.of(iana).getRules().getStandardOffset(OFFSETS_AT).getTotalSeconds()));
         });
     }
 
     private ZoneNames() {
+    }
+
+    /** The zones Windows names stand for, in the table's order. */
+    static Set<String> windowsZones() {
+        return Collections.unmodifiableSet(WINDOWS_ZONES);
     }
 
     /** Number of Windows names known (for tests). */
@@ -108,6 +136,10 @@ final class ZoneNames {
         if (display != null) {
             return new Match(ZoneId.of(display), Kind.WINDOWS_DISPLAY);
         }
+        String variant = displayVariant(lower);
+        if (variant != null) {
+            return new Match(ZoneId.of(variant), Kind.WINDOWS_DISPLAY_VARIANT);
+        }
         // tzurl-style prefixes: try every suffix after a '/', longest first.
         for (int slash = s.indexOf('/'); slash >= 0; slash = s.indexOf('/', slash + 1)) {
             ZoneId suffix = iana(s.substring(slash + 1));
@@ -139,6 +171,78 @@ final class ZoneNames {
             }
         }
         return lower;
+    }
+
+    /**
+     * A display name spelt otherwise than Windows' list ("(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien",
+     * "Central Time (US and Canada)"): among the names whose zone has the prefix's offset, the one sharing the most
+     * place words, if it is the only one; without a prefix (or none of that offset), one sharing at least half of all
+     * words. Null when nothing is that close.
+     */
+    private static String displayVariant(String lower) {
+        int close = lower.indexOf(')');
+        boolean prefixed = (lower.startsWith("(utc") || lower.startsWith("(gmt")) && close > 0;
+        Set<String> words = words(prefixed ? lower.substring(close + 1) : lower);
+        if (words.isEmpty()) {
+            return null;
+        }
+        if (prefixed) {
+            String digits = lower.substring(4, close).trim();
+            ZoneOffset offset = digits.isEmpty() ? ZoneOffset.UTC : offset("UTC" + digits);
+            if (offset != null) {
+                String best = null;
+                int bestShared = 0;
+                boolean tie = false;
+                for (DisplayName d : DISPLAY_NAMES) {
+                    if (d.standardOffset != offset.getTotalSeconds()) {
+                        continue;
+                    }
+                    int shared = shared(words, d.words);
+                    if (shared > bestShared) {
+                        best = d.iana;
+                        bestShared = shared;
+                        tie = false;
+                    } else if (shared == bestShared && shared > 0 && !d.iana.equals(best)) {
+                        tie = true;
+                    }
+                }
+                if (best != null && !tie) {
+                    return best;
+                }
+            }
+        }
+        String best = null;
+        double bestScore = 0.5;
+        for (DisplayName d : DISPLAY_NAMES) {
+            int shared = shared(words, d.words);
+            double score = shared / (double) (words.size() + d.words.size() - shared);
+            if (score >= bestScore) {
+                best = score == bestScore && best != null && !best.equals(d.iana) ? null : d.iana;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static int shared(Set<String> a, Set<String> b) {
+        int n = 0;
+        for (String w : a) {
+            if (b.contains(w)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The place words of a lower-case display name: letters only, without words like "time" or "standard". */
+    private static Set<String> words(String lower) {
+        Set<String> words = new HashSet<>();
+        for (String w : lower.split("[^\\p{L}]+")) {
+            if (w.length() > 1 && !NOT_PLACES.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     /** "UTC+01:00", "GMT-5", "UTC+0530": a fixed offset, as some exporters write for zones without DST. */

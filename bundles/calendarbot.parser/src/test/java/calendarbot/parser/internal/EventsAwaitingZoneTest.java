@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.model.EventTime;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.ParseProblems;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class EventsAwaitingZoneTest {
 
-    final ZoneResolver zones = new ZoneResolver(ZoneId.of("America/Chicago"));
     final ParseProblems problems = new ParseProblems();
+    final ZoneResolver zones = new ZoneResolver(ZoneId.of("America/Chicago"), problems);
     final List<ParsedEvent> handedOn = new ArrayList<>();
     final EventsAwaitingZone awaiting = new EventsAwaitingZone(zones, problems, handedOn::add);
 
@@ -28,15 +29,15 @@ class EventsAwaitingZoneTest {
 
     @Test
     void anEventWaitsUntilItsVtimezoneIsDefined() {
-        zones.lookup("Later Zone");
-        zones.lookup("Other Zone");
+        zones.lookup("Later Zone", 1);
+        zones.lookup("Other Zone", 1);
         awaiting.hold(at("a", "Later Zone"));
         awaiting.hold(at("b", "Other Zone"));
 
         awaiting.release(false);
         assertEquals(List.of(), handedOn);
 
-        zones.define("Later Zone", "Asia/Tokyo", List.of());
+        zones.define("Later Zone", "Asia/Tokyo", List.of(), 1);
         awaiting.release(false);
         assertEquals(List.of("a"), handedOn.stream().map(ParsedEvent::uid).toList());
         assertEquals("Asia/Tokyo", handedOn.get(0).start().tzid(), "X-LIC-LOCATION names the zone");
@@ -46,7 +47,7 @@ class EventsAwaitingZoneTest {
 
     @Test
     void atTheEndOfTheCalendarTheRestFallsBackWithAWarning() {
-        zones.lookup("Nowhere");
+        zones.lookup("Nowhere", 1);
         awaiting.hold(at("a", "Nowhere"));
 
         awaiting.release(true);
@@ -54,7 +55,9 @@ class EventsAwaitingZoneTest {
         assertEquals("America/Chicago", handedOn.get(0).start().tzid());
         assertEquals(1, zones.fallbacks());
         assertEquals(7, problems.errors().get(0).line());
-        assertTrue(problems.errors().get(0).reason().contains("unknown TZID 'Nowhere'"), problems.errors().toString());
+        assertEquals("tzid-unknown", problems.errors().get(0).rule());
+        assertTrue(problems.errors().get(0).reason().contains("TZID 'Nowhere'"), problems.errors().toString());
+        assertTrue(problems.errors().get(0).reason().contains("America/Chicago"), problems.errors().toString());
         assertEquals(0, problems.skipped());
     }
 

@@ -59,6 +59,11 @@ final class Feeds {
             public boolean keepDescription() {
                 return keepDescription;
             }
+
+            @Override
+            public String parser() {
+                return StreamingIcsParser.BUILTIN;
+            }
         };
     }
 

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.model.ParseReport.ParseError;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.parser.shared.ParseProblems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MalformedComponentTest {
 
     @Test
-    void malformedEventsAreSkippedWithTheirLineAndTheRestIsKept() {
+    void eventsWithoutATimeAreDroppedAndOthersSalvagedWithTheirLinesAndRules() {
         var result = parse(calendar(
                 event("good-1", "DTSTART:20240105T100000Z"),                                // lines 4-7
                 event("bad-date", "DTSTART:20241341T100000Z"),                              // lines 8-11
@@ -23,14 +24,19 @@ class MalformedComponentTest {
                 event("bad-duration", "DTSTART:20240105T100000Z", "DURATION:one hour"),     // lines 21-25
                 event("good-2", "DTSTART:20240106T100000Z")));                              // lines 26-29
 
-        assertEquals(List.of("good-1", "good-2"), result.events().stream().map(ParsedEvent::uid).toList());
-        assertEquals(4, result.report().skipped());
+        assertEquals(List.of("good-1", "bad-rule", "bad-duration", "good-2"),
+                result.events().stream().map(ParsedEvent::uid).toList());
+        assertEquals(List.of(), result.byUid("bad-rule").rrules());
+        assertEquals(2, result.report().skipped());
+        assertEquals(2, result.report().salvaged());
         List<ParseError> errors = result.report().errors();
-        assertEquals(List.of(8, 12, 17, 21), errors.stream().map(ParseError::line).toList());
+        assertEquals(List.of(10, 15, 17, 24), errors.stream().map(ParseError::line).toList());
+        assertEquals(List.of("dtstart-bad", "rrule-without-freq", "dtstart-missing", "duration-bad"),
+                errors.stream().map(ParseError::rule).toList());
+        assertEquals(List.of(true, false, true, false), errors.stream().map(ParseError::dropped).toList());
         assertTrue(errors.get(0).reason().contains("DTSTART") && errors.get(0).reason().contains("20241341T100000Z"),
                 errors.get(0).reason());
-        assertTrue(errors.get(1).reason().contains("RRULE"), errors.get(1).reason());
-        assertTrue(errors.get(2).reason().contains("without DTSTART"), errors.get(2).reason());
+        assertTrue(errors.get(2).reason().contains("no DTSTART"), errors.get(2).reason());
         assertEquals(26, result.byUid("good-2").line());
     }
 

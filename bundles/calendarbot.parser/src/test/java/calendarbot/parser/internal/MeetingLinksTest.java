@@ -3,6 +3,7 @@ package calendarbot.parser.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import calendarbot.parser.shared.MeetingLinks;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -53,13 +53,13 @@ class PropertyValuesTest {
     }
 
     @Test
-    void aBadIntegerIsZero() {
+    void aBadIntegerIsMinusOne() {
         line("SEQUENCE:+12");
         assertEquals(12, values.integer(cl.valueStart, cl.length));
         line("SEQUENCE:twelve");
-        assertEquals(0, values.integer(cl.valueStart, cl.length));
+        assertEquals(-1, values.integer(cl.valueStart, cl.length));
         line("SEQUENCE:99999999999");
-        assertEquals(0, values.integer(cl.valueStart, cl.length));
+        assertEquals(-1, values.integer(cl.valueStart, cl.length));
     }
 
     @Test

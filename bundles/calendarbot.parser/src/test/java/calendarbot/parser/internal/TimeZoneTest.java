@@ -132,6 +132,8 @@ class TimeZoneTest {
         assertZone(result.only().start(), "Europe/Berlin");
         assertEquals(1, result.report().zoneFallbacks());
         assertEquals("Europe/Berlin (fallback: X-WR-TIMEZONE)", result.report().zones().get("Foo Standard Time"));
+        // what the refresher turns into a warning on /api/health
+        assertEquals(Map.of("Foo Standard Time", "Europe/Berlin"), result.report().zonesFallenBack());
         assertEquals("Europe/Berlin", result.report().calendarZone());
         assertTrue(result.report().errors().get(0).reason().contains("Foo Standard Time"), result.report().errors().toString());
     }
@@ -146,6 +148,7 @@ class TimeZoneTest {
         assertZone(result.byUid("b").start(), Feeds.KIOSK.getId());
         assertEquals(1, result.report().zoneFallbacks());
         assertEquals("America/Chicago (fallback: kiosk zone)", result.report().zones().get("Foo"));
+        assertEquals(Map.of("Foo", "America/Chicago"), result.report().zonesFallenBack());
     }
 
     @Test
@@ -185,6 +188,24 @@ class TimeZoneTest {
         assertTrue(declared.end().date());
         assertEquals(List.of(EventTime.ofDate(LocalDate.of(2025, 1, 5)), EventTime.ofDate(LocalDate.of(2026, 1, 5))),
                 declared.exdates());
+    }
+
+    @Test
+    void displayNamesSpeltOtherwiseMatchByOffsetAndPlacesOrNotAtAll() {
+        assertEquals(ZoneId.of("America/Chicago"), variant("(UTC-06:00) Central Time (US and Canada)"));
+        assertEquals(ZoneId.of("America/New_York"), variant("(UTC-05:00) Eastern Time (US and Canada)"));
+        assertEquals(ZoneId.of("Europe/Paris"), variant("(UTC+01:00) Bruxelles, Copenhague, Madrid, Paris"));
+        assertEquals(ZoneId.of("Europe/Berlin"), variant("Amsterdam,Berlin,Bern,Rome,Stockholm,Vienna."));
+        // "Central" alone is Central America as much as Central Time (US & Canada): no guess
+        assertNull(ZoneNames.resolve("(UTC-06:00) Central"));
+        assertNull(ZoneNames.resolve("Customized Time Zone"));
+        assertNull(ZoneNames.resolve("Berlin Office"));
+    }
+
+    private static ZoneId variant(String tzid) {
+        ZoneNames.Match m = ZoneNames.resolve(tzid);
+        assertEquals(ZoneNames.Kind.WINDOWS_DISPLAY_VARIANT, m == null ? null : m.kind(), tzid);
+        return m.zone();
     }
 
     private static void assertZone(EventTime t, String iana) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
  * The last good body of each source ({@code <id>.ics}, bytes as received) and the validators that describe it
@@ -31,10 +32,24 @@ final class FeedArchive {
     record Meta(Validators validators, String feedKey, Instant lastSuccess, long bytes) {
     }
 
+    static final String DEFAULT_FOLDER = "${calendarbot.data}/feeds";
+    static final String DATA_PROPERTY = "calendarbot.data";
+
     private final Path dir;
 
     FeedArchive(Path dir) {
         this.dir = dir;
+    }
+
+    /** The configured folder with ${calendarbot.data} replaced by that framework property (./data when unset). */
+    static Path folder(String configured, UnaryOperator<String> frameworkProperty) {
+        String value = configured == null || configured.isBlank() ? DEFAULT_FOLDER : configured.trim();
+        String token = "${" + DATA_PROPERTY + "}";
+        if (value.contains(token)) {
+            String data = frameworkProperty.apply(DATA_PROPERTY);
+            value = value.replace(token, data == null || data.isBlank() ? "./data" : data.trim());
+        }
+        return Path.of(value);
     }
 
     Path dir() {

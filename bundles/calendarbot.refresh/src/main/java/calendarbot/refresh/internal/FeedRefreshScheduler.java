@@ -11,8 +11,6 @@ import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -77,7 +75,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                 description = "Where the last good copy of each feed (<id>.ics) and its validators (<id>.meta) "
                         + "are kept. ${calendarbot.data} is the framework property calendarbot.data (./data "
                         + "when unset).")
-        String archiveDir() default DEFAULT_ARCHIVE_DIR;
+        String archiveDir() default FeedArchive.DEFAULT_FOLDER;
 
         @AttributeDefinition(name = "Refresh-now spacing (seconds)",
                 description = "A \"refresh now\" (POST /api/refresh, the console) fetches a calendar at most once in "
@@ -92,8 +90,6 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         int maxEventsPerSource() default 20_000;
     }
 
-    static final String DEFAULT_ARCHIVE_DIR = "${calendarbot.data}/feeds";
-    static final String DATA_PROPERTY = "calendarbot.data";
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedRefreshScheduler.class);
 
@@ -145,7 +141,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
     void configure(Config config, UnaryOperator<String> frameworkProperty) {
         RefreshTiming newTiming = RefreshTiming.ofSeconds(config.intervalSeconds(), config.jitterSeconds(),
                 config.maxBackoffSeconds());
-        FeedArchive newArchive = new FeedArchive(archiveDir(config.archiveDir(), frameworkProperty));
+        FeedArchive newArchive = new FeedArchive(FeedArchive.folder(config.archiveDir(), frameworkProperty));
         FeedArchive oldArchive = archive;
         timing = newTiming;
         archive = newArchive;
@@ -211,7 +207,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
                     s.id, s.preferredId, definition.configName(), s.id);
         }
         if (active) {
-            LOG.info("{}: new source \"{}\" ({})", s.id, s.spec.name(), where(s.spec.url()));
+            LOG.info("{}: new source \"{}\" ({})", s.id, s.spec.name(), SourceSpec.shown(s.spec.url()));
             start(s);
         }
     }
@@ -375,6 +371,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
             }
             s.cancelTimer();
             s.running = true;
+            s.runningSince = time.instant();
             s.answered = false;
             s.plannedDelay = null;
         }
@@ -470,14 +467,7 @@ public final class FeedRefreshScheduler implements FeedRefresher {
 
     /** Caller holds the lock of {@code s}. */
     private Duration nextDelay(SourceState s) {
-        RefreshTiming t = timing;
-        Duration next = t.nextDelay(s.failures, random);
-        if (s.retryAfter != null && s.failures > 0) {
-            // the server's own wish, up to the longest retry delay
-            Duration asked = s.retryAfter.compareTo(t.maxBackoff()) > 0 ? t.maxBackoff() : s.retryAfter;
-            next = asked.compareTo(next) > 0 ? asked : next;
-        }
-        return next;
+        return timing.nextDelay(s.failures, s.retryAfter, random);
     }
 
     /** Caller holds the lock: how long until a "refresh now" may fetch this source again (bookkeeping time). */
@@ -499,23 +489,5 @@ public final class FeedRefreshScheduler implements FeedRefresher {
         synchronized (s) {
             return s.fetchable();
         }
-    }
-
-    static Path archiveDir(String configured, UnaryOperator<String> frameworkProperty) {
-        String value = configured == null || configured.isBlank() ? DEFAULT_ARCHIVE_DIR : configured.trim();
-        String token = "${" + DATA_PROPERTY + "}";
-        if (value.contains(token)) {
-            String data = frameworkProperty.apply(DATA_PROPERTY);
-            value = value.replace(token, data == null || data.isBlank() ? "./data" : data.trim());
-        }
-        return Path.of(value);
-    }
-
-    /** Scheme and host only: the rest of a published calendar's URL is its secret. */
-    private static String where(URI url) {
-        if (url == null) {
-            return "no URL";
-        }
-        return url.getHost() == null ? url.getScheme() + ":…" : url.getScheme() + "://" + url.getHost() + "/…";
     }
 }

@@ -19,6 +19,19 @@ record RefreshTiming(Duration interval, Duration jitter, Duration maxBackoff) {
                 Duration.ofSeconds(clamp(maxBackoffSeconds, 30, 86_400)));
     }
 
+    /**
+     * The wait before the next fetch of a source that has failed {@code failures} times in a row; a server's
+     * Retry-After (or null) is honoured after a failure, up to the longest retry delay.
+     */
+    Duration nextDelay(int failures, Duration retryAfter, Random random) {
+        Duration next = nextDelay(failures, random);
+        if (retryAfter != null && failures > 0) {
+            Duration asked = retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
+            return asked.compareTo(next) > 0 ? asked : next;
+        }
+        return next;
+    }
+
     /** The wait before the next fetch of a source that has failed {@code failures} times in a row. */
     Duration nextDelay(int failures, Random random) {
         if (failures > 0) {

@@ -14,6 +14,7 @@ import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParseOptions;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus.State;
 import calendarbot.api.model.Validators;
@@ -123,6 +124,7 @@ final class SourceRefresh {
             s.lastSuccess = meta == null ? null : meta.lastSuccess();
             s.bytes = meta != null && meta.bytes() > 0 ? meta.bytes() : size(a.body(s.id));
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
             if (meta != null) {
                 s.validators = meta.validators();
                 s.validatorsKey = meta.feedKey();
@@ -237,11 +239,14 @@ final class SourceRefresh {
             }
             store.replace(s.id, expansion.occurrences());
             stored = System.nanoTime();
+            s.phases = new RefreshPhases(millis(fetched - started), millis(archivedAt - fetched),
+                    millis(expanded - archivedAt), millis(stored - expanded));
             s.state = State.OK;
             s.error = archiveProblem == null ? null : archiveProblem + "; showing the new events from memory";
             s.lastSuccess = now;
             s.bytes = bytes;
             s.parseErrors = report.skipped();
+            s.warnings = ParseGuesses.of(report);
             s.failures = 0;
             s.retryAfter = null;
             s.validators = archived.validators();
@@ -268,8 +273,15 @@ final class SourceRefresh {
         extra.append(" (fetch+parse ").append(millis(fetched - started)).append(" ms, archive ")
                 .append(millis(archivedAt - fetched)).append(" ms, expand ").append(millis(expanded - archivedAt))
                 .append(" ms, store ").append(millis(stored - expanded)).append(" ms)");
-        LOG.info("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
-                count(report.events(), "event"), series, millis(stored - started), extra);
+        // the same line with its figures as fields, for calendarbot.logging's JSON format
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "ok")
+                .addKeyValue("http_status", outcome.httpStatus()).addKeyValue("events", report.events())
+                .addKeyValue("fetch_parse_ms", millis(fetched - started))
+                .addKeyValue("archive_ms", millis(archivedAt - fetched))
+                .addKeyValue("expand_ms", millis(expanded - archivedAt))
+                .addKeyValue("store_ms", millis(stored - expanded))
+                .log("{}: {}, {}{} in {} ms{}", s.id, FailureText.statusLine(outcome.httpStatus()),
+                        count(report.events(), "event"), series, millis(stored - started), extra);
         for (String problem : expansion.problems()) {
             LOG.debug("{}: {}", s.id, problem);
         }
@@ -304,7 +316,8 @@ final class SourceRefresh {
             s.lastSuccess = now;
             s.plannedDelay = nextDelay.apply(s);
         }
-        LOG.info("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
+        LOG.atInfo().addKeyValue("source", s.id).addKeyValue("outcome", "not_modified")
+                .log("{}: 304 Not Modified, keeping {}{}", s.id, count(store.size(s.id), "event"), note);
     }
 
     private void recordBodyFailure(SourceState s, FeedDownload download) {
@@ -343,9 +356,10 @@ final class SourceRefresh {
             reexpandFromArchive(s);
         }
         int held = store.size(s.id);
-        LOG.warn("{}: {} ({}), {}; next try in {}", s.id, what, text,
-                held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
-                human(next));
+        LOG.atWarn().addKeyValue("source", s.id).addKeyValue("outcome", "failed")
+                .log("{}: {} ({}), {}; next try in {}", s.id, what, text,
+                        held > 0 ? "keeping " + count(held, "event") + " from " + when(since) : "nothing to show yet",
+                        human(next));
     }
 
     /**
@@ -375,6 +389,7 @@ final class SourceRefresh {
             s.windowAnchor = expanded.windowAnchor();
             s.expandedZone = expanded.zone();
             s.parseErrors = expanded.report().skipped();
+            s.warnings = ParseGuesses.of(expanded.report());
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.SourceStatus.State;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Future;
 
 /** Where one source stands. Every field is guarded by the object's own lock. */
@@ -45,6 +47,12 @@ final class SourceState {
 
     boolean archiveLoaded;
     boolean running;
+    /** Bookkeeping time {@link #running} was set: a refresh under way or waiting for a worker since then. */
+    Instant runningSince;
+    /** What the events shown had to be guessed with (an unknown time zone), from the parse that made them. */
+    List<String> warnings = List.of();
+    /** The phase times of the last successful refresh, or null. */
+    RefreshPhases phases;
     /** The running refresh has its answer from the server: a "refresh now" from here on needs a run of its own. */
     boolean answered;
     boolean followUp;
@@ -83,6 +91,6 @@ final class SourceState {
 
     SourceStatus status(int events) {
         return new SourceStatus(id, spec.name(), spec.colour(), state, lastAttempt, lastSuccess, error, events, bytes,
-                parseErrors, nextAttempt);
+                parseErrors, nextAttempt, running ? runningSince : null, phases, warnings);
     }
 }

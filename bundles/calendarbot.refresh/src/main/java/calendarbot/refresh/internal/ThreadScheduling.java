@@ -9,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One timer thread and at most two refresh workers, which exit when idle: on the Pi a refresh every five
- * minutes leaves one sleeping thread. Two workers match the fetcher's own concurrency, so a source that times
- * out after 30 s does not hold up the others.
+ * One timer thread and at most four refresh workers, which exit when idle: on the Pi a refresh every five
+ * minutes leaves one sleeping thread. More workers than the fetcher's two slots: a refresh waiting between its
+ * retries or for a slot holds a worker but no slot, and a healthy source must reach the fetcher's queue to ask a
+ * dripping one to give way.
  */
 final class ThreadScheduling implements Scheduling {
 
-    static final int WORKERS = 2;
+    static final int WORKERS = 4;
     /** Each source waits at most once (refreshes are coalesced), so this bounds the sources, not the work. */
     static final int QUEUE = 64;
 

@@ -101,15 +101,20 @@ final class Fakes {
             int events = 0;
             int masters = 0;
             int skipped = 0;
+            Map<String, String> zones = new java.util.LinkedHashMap<>();
             int line = 1;
             for (String l = reader.readLine(); l != null; l = reader.readLine()) {
                 line++;
                 if (l.equals("END:VCALENDAR")) {
-                    return new ParseReport(null, null, 0, events, masters, 0, skipped, List.of(), 0, Map.of(), 0, 1);
+                    return new ParseReport(null, null, 0, events, masters, 0, skipped, List.of(), 0, zones,
+                            zones.size(), 1);
                 }
                 if (l.startsWith("EVENT:")) {
                     sink.accept(event(l.substring(6), false, line));
                     events++;
+                } else if (l.startsWith("UNKNOWN-TZID:")) {
+                    // as the real parser reports a zone it had to fall back from
+                    zones.put(l.substring(13), options.kioskZone() + ParseReport.FALLBACK + "kiosk zone)");
                 } else if (l.startsWith("MASTER:")) {
                     sink.accept(event(l.substring(7), true, line));
                     events++;

@@ -3,6 +3,7 @@ package calendarbot.refresh.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -157,6 +161,43 @@ class FeedRefreshSchedulerTest {
         // limits are the parser's configuration, not the refresh's
         assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxDescriptionLength());
         assertEquals(ParseOptions.PARSER_SETTING, parser.lastOptions.maxLineLength());
+    }
+
+    @Test
+    void aRefreshWaitingForAWorkerOrUnderWaySaysSinceWhenAndASuccessItsPhases() {
+        fetcher.body(TWO_MEETINGS, "\"v1\"", LAST_MODIFIED);
+        List<Runnable> waiting = new ArrayList<>();
+        Scheduling held = new Scheduling() {
+            @Override
+            public Future<?> schedule(Runnable task, long delayMillis) {
+                return new FutureTask<Void>(task, null);
+            }
+
+            @Override
+            public void execute(Runnable refresh) {
+                waiting.add(refresh);
+            }
+
+            @Override
+            public void shutdownNow() {
+            }
+        };
+        FeedRefreshScheduler refresher = new FeedRefreshScheduler(fetcher, parser, expander, store,
+                kioskNow.asClock(), time, settings, () -> held, new Random(7));
+        refresher.bindSource(work());
+        activate(refresher, Map.of());
+        Instant submitted = time.instant();
+        time.advance(Duration.ofSeconds(5));
+        SourceStatus queued = status(refresher, "work");
+        assertEquals(submitted, queued.refreshingSince(), "what tells a wedged worker from a slow one");
+        assertNull(queued.nextAttempt());
+        assertNull(queued.lastPhases());
+
+        waiting.remove(0).run();
+        SourceStatus done = status(refresher, "work");
+        assertNull(done.refreshingSince());
+        assertNotNull(done.lastPhases());
+        assertTrue(done.lastPhases().totalMillis() >= 0);
     }
 
     @Test
@@ -371,6 +412,21 @@ class FeedRefreshSchedulerTest {
         assertTrue(st.error().contains("more than 100 events (calendarbot.refresh maxEventsPerSource)"), st.error());
         assertEquals(4, st.events(), "the last good events stay");
         assertEquals(TWO_MEETINGS, Files.readString(dir.resolve("work.ics")), "the archive keeps the good body");
+    }
+
+    @Test
+    void aTimeZoneTheParserHadToGuessIsAWarningUntilAFeedNeedsNoGuess() {
+        fetcher.body("BEGIN:VCALENDAR\nUNKNOWN-TZID:Nowhere\nEVENT:standup\nEND:VCALENDAR\n", "\"v1\"", null);
+        FeedRefreshScheduler refresher = started(work());
+
+        SourceStatus st = status(refresher, "work");
+        assertEquals(State.OK, st.state(), "the events are shown all the same");
+        assertEquals(List.of("unknown time zone 'Nowhere': its times are shown in " + settings.zone
+                + " - check the calendar's VTIMEZONE or the kiosk's timeZone"), st.warnings());
+
+        fetcher.body(TWO_MEETINGS, "\"v2\"", null);
+        scheduling.fire();
+        assertEquals(List.of(), status(refresher, "work").warnings());
     }
 
     @Test
@@ -663,9 +719,9 @@ class FeedRefreshSchedulerTest {
     @Test
     void theArchiveFolderComesFromTheFrameworkProperty() {
         assertEquals(Path.of("/var/lib/calendarbot/feeds"),
-                FeedRefreshScheduler.archiveDir("${calendarbot.data}/feeds", k -> "/var/lib/calendarbot"));
-        assertEquals(Path.of("./data/feeds"), FeedRefreshScheduler.archiveDir("${calendarbot.data}/feeds", k -> null));
-        assertEquals(Path.of("/srv/feeds"), FeedRefreshScheduler.archiveDir("/srv/feeds", k -> "/ignored"));
-        assertNotEquals(Path.of("./data/feeds"), FeedRefreshScheduler.archiveDir(" ", k -> "/data"));
+                FeedArchive.folder("${calendarbot.data}/feeds", k -> "/var/lib/calendarbot"));
+        assertEquals(Path.of("./data/feeds"), FeedArchive.folder("${calendarbot.data}/feeds", k -> null));
+        assertEquals(Path.of("/srv/feeds"), FeedArchive.folder("/srv/feeds", k -> "/ignored"));
+        assertNotEquals(Path.of("./data/feeds"), FeedArchive.folder(" ", k -> "/data"));
     }
 }

@@ -22,6 +22,18 @@ class RefreshTimingTest {
     }
 
     @Test
+    void aServersRetryAfterWinsOverAShorterBackoffUpToTheLongestDelay() {
+        RefreshTiming timing = RefreshTiming.ofSeconds(300, 30, 1800);
+        Random random = new Random(1);
+        assertEquals(Duration.ofSeconds(600), timing.nextDelay(1, Duration.ofSeconds(600), random));
+        assertEquals(Duration.ofSeconds(1800), timing.nextDelay(1, Duration.ofHours(1), random), "capped");
+        assertEquals(Duration.ofSeconds(120), timing.nextDelay(3, Duration.ofSeconds(5), random),
+                "a shorter wish does not shorten the backoff");
+        Duration answering = timing.nextDelay(0, Duration.ofHours(1), random);
+        assertTrue(answering.compareTo(Duration.ofSeconds(330)) <= 0, "a source that answers keeps its interval");
+    }
+
+    @Test
     void anAnsweringSourceWaitsTheIntervalMovedByAtMostTheJitter() {
         RefreshTiming timing = RefreshTiming.ofSeconds(300, 30, 1800);
         Random random = new Random(7);

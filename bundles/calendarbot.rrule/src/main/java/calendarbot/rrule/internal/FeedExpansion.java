@@ -32,30 +32,12 @@ final class FeedExpansion {
     private static final long DAY = 86_400;
     /** More than any zone's offset change (a few historical zones jumped two hours). */
     private static final long DST_MARGIN = 3 * 3600;
-
-    /** By start, then end, then {@link Occurrence#id()}, without building ids in the common cases. */
-    static final Comparator<Occurrence> ORDER = (a, b) -> {
-        int c = Long.compare(a.start(), b.start());
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(a.end(), b.end());
-        if (c != 0) {
-            return c;
-        }
-        String ua = a.event().uid(), ub = b.event().uid();
-        if (ua.equals(ub)) {
-            return Long.compare(a.originalStart(), b.originalStart());
-        }
-        int n = Math.min(ua.length(), ub.length());
-        for (int i = 0; i < n; i++) {
-            char x = ua.charAt(i), y = ub.charAt(i);
-            if (x != y) {
-                return x - y;
-            }
-        }
-        return a.id().compareTo(b.id());
-    };
+    /**
+     * Outlook writes an all-day series' UNTIL as the organizer's midnight that starts the last day, in UTC: from 10:00Z
+     * the day before (UTC+14) to 11:00Z that day (UTC-11). Moved by 13 hours, the organizer's offsets from -10:59 to
+     * +13:00 (Hawaii to Tonga and New Zealand's summer) fall on the last day itself, whatever the kiosk's zone.
+     */
+    static final long OUTLOOK_UNTIL_SHIFT = 13 * 3600;
 
     private final String sourceId;
     private final long from, to;
@@ -78,7 +60,7 @@ final class FeedExpansion {
     private long masterLength;
     private long[] exInstants, exDays;
     private Map<Long, ParsedEvent> overriddenInstants, overriddenDays;
-    private Future[] futures;
+    private ThisAndFuture futures;
     private final ArrayList<Occurrence> seriesOut = new ArrayList<>();
     /** Several rules, RDATEs or a DST gap may name one slot twice. */
     private boolean mayRepeat;
@@ -115,10 +97,6 @@ final class FeedExpansion {
         }
     }
 
-    /** A THISANDFUTURE override: later slots move by the same wall-clock shift and take its length and text. */
-    private record Future(long ridInstant, long shift, long length, ParsedEvent event, boolean cancelled) {
-    }
-
     private static final class Group {
         final List<ParsedEvent> masters = new ArrayList<>(1);
         final List<ParsedEvent> overrides = new ArrayList<>(2);
@@ -153,7 +131,7 @@ final class FeedExpansion {
                 }
             }
         }
-        Occurrence[] sorted = sort(out);
+        Occurrence[] sorted = OccurrenceOrder.sort(out);
         if (problemCount > problems.size()) {
             problems.add("... and " + (problemCount - problems.size()) + " more problems");
         }
@@ -162,67 +140,6 @@ final class FeedExpansion {
     }
 
     /** A single event, or an override (of {@code master}, when known) shown at its own time. */
-    /**
-     * Sorts by start with a stable radix sort on the seconds from the earliest start, then by {@link #ORDER}
-     * within equal starts: measured at a quarter of a comparator sort's time for 60,000 occurrences.
-     */
-    static Occurrence[] sort(List<Occurrence> list) {
-        int n = list.size();
-        Occurrence[] in = list.toArray(new Occurrence[0]);
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-        for (Occurrence o : in) {
-            min = Math.min(min, o.start());
-            max = Math.max(max, o.start());
-        }
-        if (n < 64 || max - min >= Integer.MAX_VALUE) {
-            Arrays.sort(in, ORDER);
-            return in;
-        }
-        int[] key = new int[n], idx = new int[n], key2 = new int[n], idx2 = new int[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = (int) (in[i].start() - min);
-            idx[i] = i;
-        }
-        int[] count = new int[1 << 11];
-        for (int shift = 0; shift < 31 && ((max - min) >>> shift) != 0; shift += 11) {
-            Arrays.fill(count, 0);
-            for (int k : key) {
-                count[(k >>> shift) & 2047]++;
-            }
-            for (int b = 0, sum = 0; b < count.length; b++) {
-                int c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                int pos = count[(key[i] >>> shift) & 2047]++;
-                key2[pos] = key[i];
-                idx2[pos] = idx[i];
-            }
-            int[] t = key;
-            key = key2;
-            key2 = t;
-            t = idx;
-            idx = idx2;
-            idx2 = t;
-        }
-        Occurrence[] out = new Occurrence[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = in[idx[i]];
-        }
-        for (int i = 0; i < n; ) {
-            int j = i + 1;
-            while (j < n && key[j] == key[i]) {
-                j++;
-            }
-            if (j - i > 1) {
-                Arrays.sort(out, i, j, ORDER);
-            }
-            i = j;
-        }
-        return out;
-    }
-
     private void single(ParsedEvent e, ParsedEvent master, ZoneRules masterZone) {
         long start = instant(e.start(), masterZone);
         long end = endOf(e, start, e.start().date() ? localOf(e.start().local()) : 0, e.length());
@@ -265,8 +182,7 @@ final class FeedExpansion {
 
         overriddenInstants = Map.of();
         overriddenDays = Map.of();
-        List<Future> futureList = new ArrayList<>(0);
-        long maxShift = 0, maxLength = masterLength;
+        futures = new ThisAndFuture();
         for (ParsedEvent o : overrides) {
             EventTime rid = o.recurrenceId();
             long ridInstant = ridInstant(rid, m);
@@ -286,14 +202,11 @@ final class FeedExpansion {
                 long shift = allDay
                         ? (Math.floorDiv(localOf(o.start().local()), DAY) - Math.floorDiv(localOf(rid.local()), DAY)) * DAY
                         : offsets.toLocal(oStart) - offsets.toLocal(ridInstant);
-                long oLength = Math.max(0, o.length().getSeconds());
-                futureList.add(new Future(ridInstant, shift, oLength, o, "CANCELLED".equals(o.status())));
-                maxShift = Math.max(maxShift, Math.abs(shift));
-                maxLength = Math.max(maxLength, oLength);
+                futures.add(ridInstant, shift, Math.max(0, o.length().getSeconds()), o);
             }
         }
-        futureList.sort(Comparator.comparingLong(Future::ridInstant));
-        futures = futureList.toArray(new Future[0]);
+        futures.seal();
+        long maxShift = futures.totalShift(), maxLength = Math.max(masterLength, futures.maxLength());
 
         seriesOut.clear();
         mayRepeat = false;
@@ -304,7 +217,7 @@ final class FeedExpansion {
         long genFromLocal = offsets.toLocal(genFrom) - DST_MARGIN;
         long genToLocal = offsets.toLocal(genTo) + DST_MARGIN;
 
-        slot(dtLocal, offsets.toEpochSecond(dtLocal), -1);
+        slot(dtLocal, offsets.toEpochSecond(dtLocal), -1, false);
         for (String text : m.rrules()) {
             RecurrenceRule rule;
             try {
@@ -316,13 +229,12 @@ final class FeedExpansion {
             mayRepeat |= m.rrules().size() > 1;
             RuleIterator it = new RuleIterator(rule, dtLocal, maxPeriods, deadline);
             it.fastForward(genFromLocal);
-            long untilInstant = Long.MAX_VALUE, untilLocal = Long.MAX_VALUE, untilUtcDay = Long.MAX_VALUE;
+            long untilInstant = Long.MAX_VALUE, untilLocal = Long.MAX_VALUE, untilDay = Long.MAX_VALUE;
             switch (rule.untilKind) {
                 case UTC -> {
                     untilInstant = rule.until.toEpochSecond(ZoneOffset.UTC);
                     if (allDay) {
-                        // Outlook writes an all-day series' UNTIL as a UTC midnight: its date counts too
-                        untilUtcDay = Math.floorDiv(untilInstant, DAY);
+                        untilDay = Math.floorDiv(untilInstant + OUTLOOK_UNTIL_SHIFT, DAY);
                     }
                 }
                 case FLOATING -> untilLocal = localOf(rule.until);
@@ -340,14 +252,14 @@ final class FeedExpansion {
                     continue; // DTSTART is already in the set
                 }
                 long instant = offsets.toEpochSecond(v);
-                if (instant > untilInstant && (!allDay || Math.floorDiv(v, DAY) > untilUtcDay)) {
+                if (allDay ? Math.floorDiv(v, DAY) > untilDay : instant > untilInstant) {
                     break;
                 }
                 if (instant <= previous) {
                     mayRepeat = true; // a wall-clock time in a DST gap moved onto the next instance
                 }
                 previous = instant;
-                if (slot(v, instant, -1) && ++inWindow > cap) {
+                if (slot(v, instant, -1, false) && ++inWindow > cap) {
                     capped = true;
                     break;
                 }
@@ -368,15 +280,15 @@ final class FeedExpansion {
                 }
                 long slotLocal, slotInstant;
                 if (allDay || rd.start().date()) {
-                    long day = Math.floorDiv(localOf(rd.start().local()), DAY);
-                    slotLocal = day * DAY + (allDay ? 0 : Math.floorMod(dtLocal, DAY));
+                    // a DATE in a DATE-TIME series is an instance at midnight of that date in the series' zone
+                    slotLocal = Math.floorDiv(localOf(rd.start().local()), DAY) * DAY;
                     slotInstant = offsets.toEpochSecond(slotLocal);
                 } else {
                     slotInstant = instant(rd.start(), zone);
                     slotLocal = offsets.toLocal(slotInstant);
                 }
                 long own = rd.duration() == null ? -1 : Math.max(0, rd.duration().getSeconds());
-                slot(slotLocal, slotInstant, own);
+                slot(slotLocal, slotInstant, own, true);
             }
         }
 
@@ -391,7 +303,7 @@ final class FeedExpansion {
             seriesOut.subList(unique, seriesOut.size()).clear();
         }
         if (seriesOut.size() > cap) {
-            seriesOut.sort(ORDER);
+            seriesOut.sort(OccurrenceOrder.ORDER);
             seriesOut.subList(cap, seriesOut.size()).clear();
             capped = true;
         }
@@ -405,8 +317,13 @@ final class FeedExpansion {
         }
     }
 
-    /** One slot of the series; true when it became an occurrence inside the window. */
-    private boolean slot(long slotLocal, long slotInstant, long ownLength) {
+    /**
+     * One slot of the series; true when it became an occurrence inside the window.
+     *
+     * @param ownLength an RDATE period's length, or -1
+     * @param rdate an RDATE's slot, which THISANDFUTURE overrides leave where it is
+     */
+    private boolean slot(long slotLocal, long slotInstant, long ownLength, boolean rdate) {
         long day = Math.floorDiv(slotLocal, DAY);
         if (excluded(exDays, day) || !allDay && excluded(exInstants, slotInstant)) {
             return false;
@@ -418,22 +335,15 @@ final class FeedExpansion {
         ParsedEvent event = master;
         long startLocal = slotLocal, start = slotInstant;
         long length = ownLength >= 0 ? ownLength : masterLength;
-        if (futures.length > 0) {
-            Future f = null;
-            for (Future candidate : futures) {
-                if (candidate.ridInstant <= slotInstant) {
-                    f = candidate;
-                }
+        if (!rdate && !futures.isEmpty()) {
+            if (!futures.place(slotLocal, slotInstant, masterLength, master, offsets, allDay, overriddenInstants,
+                    overriddenDays)) {
+                return false;
             }
-            if (f != null) {
-                if (f.cancelled) {
-                    return false;
-                }
-                event = f.event;
-                startLocal = slotLocal + f.shift;
-                start = offsets.toEpochSecond(startLocal);
-                length = ownLength >= 0 ? ownLength : f.length;
-            }
+            event = futures.event;
+            startLocal = futures.startLocal;
+            start = futures.start;
+            length = futures.length;
         }
         long end = allDay && length % DAY == 0
                 ? offsets.toEpochSecond(Math.floorDiv(startLocal, DAY) * DAY + length)

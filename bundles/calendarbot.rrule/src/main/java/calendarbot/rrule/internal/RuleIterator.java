@@ -108,12 +108,8 @@ final class RuleIterator {
                 byDayOrd = new int[] {0};
             }
         }
-        if (freq == RecurrenceRule.YEARLY && byMonth.length == 0 && rule.byMonthDay.length > 0
-                && rule.byWeekNo.length == 0 && rule.byYearDay.length == 0) {
-            // RFC 5545 3.3.10: the month missing from the rule comes from DTSTART, so YEARLY;BYMONTHDAY=15 is
-            // once a year (lib-recur, ical.js); python-dateutil reads it as every month
-            byMonth = new int[] {startMonth};
-        }
+        // YEARLY;BYMONTHDAY=15 without BYMONTH: RFC 5545 3.3.10's table expands BYMONTHDAY over the year, so the
+        // 15th of every month (python-dateutil, libical); lib-recur, ical4j and ical.js confine it to DTSTART's month
         if (freq == RecurrenceRule.YEARLY && rule.byWeekNo.length > 0 && byDayWd.length == 0
                 && rule.byMonthDay.length == 0 && rule.byYearDay.length == 0) {
             // likewise the weekday of BYWEEKNO=20 comes from DTSTART (lib-recur); dateutil takes the whole week

@@ -184,10 +184,85 @@ class SeriesTest {
                 .build();
         Expansion e = expand(year2025(BERLIN), master);
         assertEquals(List.of(ldt("2025-01-06T09:00"), ldt("2025-01-08T14:00"), ldt("2025-01-09T18:00"),
-                ldt("2025-01-10T09:00"), ldt("2025-01-13T09:00")), starts(e, BERLIN));
+                ldt("2025-01-10T00:00"), ldt("2025-01-13T09:00")), starts(e, BERLIN));
         Occurrence period = e.occurrences().get(1);
         assertEquals(3 * 3600, period.end() - period.start());
         assertEquals(3600, e.occurrences().get(2).end() - e.occurrences().get(2).start());
+    }
+
+    @Test
+    void aDateRdateInATimedSeriesIsAnInstanceAtMidnightOfTheSeriesZoneNotAnAllDayEvent() {
+        ParsedEvent master = event("rd-date").start(time("20250106T150000", NEW_YORK)).duration(HOUR)
+                .rrule("FREQ=WEEKLY;COUNT=1").rdate(date("20250110")).build();
+        // the kiosk is in Berlin: midnight of 10 January in New York is 06:00 there
+        List<Occurrence> o = expand(year2025(BERLIN), master).occurrences();
+        assertEquals(Instant.parse("2025-01-10T05:00:00Z"), o.get(1).startInstant());
+        assertEquals(3600, o.get(1).end() - o.get(1).start());
+        assertFalse(o.get(1).allDay());
+    }
+
+    @Test
+    void yearlyByMonthDayWithoutByMonthIsEveryMonth() {
+        // RFC 5545 3.3.10: BYMONTHDAY expands a YEARLY rule over the year; only DTSTART's month would be BYMONTH's job
+        ParsedEvent payday = event("payday").start(time("20250315T090000", BERLIN)).duration(HOUR)
+                .rrule("FREQ=YEARLY;BYMONTHDAY=15").build();
+        List<LocalDateTime> starts = starts(expand(year2025(BERLIN), payday), BERLIN);
+        assertEquals(10, starts.size());
+        assertEquals(ldt("2025-04-15T09:00"), starts.get(1));
+        assertEquals(ldt("2025-12-15T09:00"), starts.get(9));
+    }
+
+    @Test
+    void anAllDaySeriesEndingWithOutlooksUtcUntilKeepsItsLastDayWestOfTheOrganizer() {
+        // organized in Berlin: the last day, 8 January, starts at 2025-01-07T23:00Z
+        ParsedEvent berlin = event("ooo-berlin").start(date("20250106")).end(date("20250107"))
+                .rrule("FREQ=DAILY;UNTIL=20250107T230000Z").build();
+        List<LocalDateTime> days = List.of(ldt("2025-01-06T00:00"), ldt("2025-01-07T00:00"), ldt("2025-01-08T00:00"));
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        assertEquals(days, starts(expand(year2025(losAngeles), berlin), losAngeles));
+        assertEquals(days, starts(expand(year2025(BERLIN), berlin), BERLIN));
+        assertEquals(days, starts(expand(year2025(tokyo), berlin), tokyo));
+        // organized in New York (05:00Z) and in Auckland's summer (the day before, 11:00Z): the same three days
+        for (String until : List.of("20250108T050000Z", "20250107T110000Z", "20250108T000000Z")) {
+            ParsedEvent other = event("ooo-" + until).start(date("20250106")).rrule("FREQ=DAILY;UNTIL=" + until)
+                    .build();
+            assertEquals(days, starts(expand(year2025(losAngeles), other), losAngeles), until);
+            assertEquals(days, starts(expand(year2025(tokyo), other), tokyo), until);
+        }
+    }
+
+    @Test
+    void thisAndFutureLeavesAnExplicitRdateWhereItIs() {
+        ParsedEvent master = event("taf-rdate").summary("Planning").start(time("20250106T100000", BERLIN))
+                .duration(HOUR).rrule("FREQ=WEEKLY;COUNT=3").rdate(time("20250129T160000", BERLIN)).build();
+        ParsedEvent later = event("taf-rdate").summary("Planning (later)").thisAndFuture()
+                .recurrenceId(time("20250113T100000", BERLIN)).start(time("20250113T120000", BERLIN)).duration(HOUR)
+                .build();
+        assertEquals(List.of(ldt("2025-01-06T10:00"), ldt("2025-01-13T12:00"), ldt("2025-01-20T12:00"),
+                ldt("2025-01-29T16:00")), starts(expand(year2025(BERLIN), master, later), BERLIN));
+    }
+
+    @Test
+    void aSecondThisAndFutureStartsFromWhereTheFirstLeftTheSeries() {
+        ParsedEvent master = event("taf2").summary("Sync").start(time("20250106T100000", BERLIN)).duration(HOUR)
+                .rrule("FREQ=WEEKLY;COUNT=6").build();
+        // from the 2nd instance on: two hours later
+        ParsedEvent first = event("taf2").summary("Sync at noon").thisAndFuture()
+                .recurrenceId(time("20250113T100000", BERLIN)).start(time("20250113T120000", BERLIN)).duration(HOUR)
+                .build();
+        // from the 4th on, named where the first left it (12:00), one more day and half an hour later
+        ParsedEvent second = event("taf2").summary("Sync on Tuesdays").thisAndFuture()
+                .recurrenceId(time("20250127T120000", BERLIN)).start(time("20250128T123000", BERLIN))
+                .duration(Duration.ofMinutes(30)).build();
+        Expansion e = expand(year2025(BERLIN), master, first, second);
+        assertEquals(List.of(ldt("2025-01-06T10:00"), ldt("2025-01-13T12:00"), ldt("2025-01-20T12:00"),
+                ldt("2025-01-28T12:30"), ldt("2025-02-04T12:30"), ldt("2025-02-11T12:30")), starts(e, BERLIN));
+        List<Occurrence> o = e.occurrences();
+        assertEquals("Sync at noon", o.get(2).event().summary());
+        assertEquals("Sync on Tuesdays", o.get(5).event().summary());
+        assertEquals(1800, o.get(5).end() - o.get(5).start());
+        assertEquals(Instant.parse("2025-02-10T09:00:00Z").getEpochSecond(), o.get(5).originalStart());
     }
 
     @Test

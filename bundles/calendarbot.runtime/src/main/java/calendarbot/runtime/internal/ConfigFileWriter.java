@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -29,14 +30,16 @@ import org.slf4j.LoggerFactory;
  * saved in the web console has lost it (the console drops it, which is also why FileInstall's own write-back stops
  * working, so the launcher turns that off). This listener writes every CalendarBot (and console) configuration
  * without the marker into the user's configuration folder ({@code --config DIR}, default {@code data/configs}),
- * which FileInstall reads after the profile's own, so the change survives restarts and upgrades.
+ * which FileInstall reads after the profile's own, so the change survives restarts and upgrades. Configurations made
+ * for the CALENDARBOT_* variables are left alone until someone adds a value of their own to one.
  */
 @Component(immediate = true)
 public class ConfigFileWriter implements ConfigurationListener {
     static final String FILE_MARKER = "felix.fileinstall.filename";
+    static final String WEB_CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileWriter.class);
     private static final Set<String> NOT_WRITTEN = Set.of("service.pid", "service.factoryPid", FILE_MARKER,
-            "service.bundleLocation");
+            "service.bundleLocation", EnvironmentConfigurations.MARKER);
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -46,11 +49,11 @@ public class ConfigFileWriter implements ConfigurationListener {
     @Activate
     void activate(BundleContext context) {
         String extra = context.getProperty("calendarbot.config.extra");
-        folder = extra != null ? Paths.get(extra) : ConsoleCredentials.dataDir(context).resolve("configs");
+        folder = extra != null ? Paths.get(extra) : DataFolder.of(context).resolve("configs");
     }
 
     static boolean managed(String pid) {
-        return pid != null && (pid.startsWith("calendarbot.") || pid.equals(ConsoleCredentials.CONSOLE_PID));
+        return pid != null && (pid.startsWith("calendarbot.") || pid.equals(WEB_CONSOLE_PID));
     }
 
     @Override
@@ -73,6 +76,9 @@ public class ConfigFileWriter implements ConfigurationListener {
             if (props == null || props.get(FILE_MARKER) != null) {
                 return; // it came from a file: the file already says it
             }
+            if (EnvironmentConfigurations.madeHereOnly(props)) {
+                return; // made for a CALENDARBOT_* variable: its values live in the environment, not in a file
+            }
             Path file = folder.resolve(fileName(pid, factoryPid));
             String text = render(props);
             if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
@@ -80,7 +86,7 @@ public class ConfigFileWriter implements ConfigurationListener {
             }
             Files.createDirectories(folder);
             Path tmp = folder.resolve("." + file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            writeOwnerOnly(tmp, text);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Configuration {} saved to {}", pid, file);
             if (factoryPid != null && !pid.startsWith(factoryPid + "~")) {
@@ -91,6 +97,17 @@ public class ConfigFileWriter implements ConfigurationListener {
             LOG.error("Configuration {} changed but could not be saved to {}: {} (the change holds until the "
                     + "next restart)", pid, folder, e.toString());
         }
+    }
+
+    /** A configuration can hold a feed's secret URL, a header's key or a password hash: the owner's eyes only. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     static String fileName(String pid, String factoryPid) {

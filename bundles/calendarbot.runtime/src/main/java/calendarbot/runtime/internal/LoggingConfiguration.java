@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public class LoggingConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(LoggingConfiguration.class);
 
     @ObjectClassDefinition(name = "CalendarBot logging",
-            description = "Log levels per package and the rotating log file in data/logs.")
+            description = "Log levels per package, the rotating log file in data/logs and the lines' format.")
     public @interface Config {
         @AttributeDefinition(name = "Default level", description = "TRACE, DEBUG, INFO, WARN, ERROR or OFF.")
         String rootLevel() default "INFO";
@@ -38,16 +39,23 @@ public class LoggingConfiguration {
         @AttributeDefinition(name = "Files kept", description = "Rotated files kept (calendarbot.log.1 ...).",
                 min = "1", max = "50")
         int maxFiles() default 5;
+
+        @AttributeDefinition(name = "Format", description = "text for people; json for one JSON object per line "
+                + "(time, level, logger, thread, message, and a refresh's source, outcome and phase times) to ship "
+                + "from journald.", options = {
+                        @Option(label = "Text", value = "text"),
+                        @Option(label = "JSON, one object per line", value = "json") })
+        String format() default "text";
     }
 
     @Activate
     @Modified
     void apply(Config config, BundleContext context) {
         Map<String, String> levels = parseLevels(config.levels());
-        Path dir = ConsoleCredentials.dataDir(context).resolve("logs");
-        LogSettings.apply(config.rootLevel(), levels, dir, config.maxFileBytes(), config.maxFiles());
-        LOG.info("Logging: default {}, {} package level(s), file {}", config.rootLevel(), levels.size(),
-                LogSettings.currentFile());
+        Path dir = DataFolder.of(context).resolve("logs");
+        LogSettings.apply(config.rootLevel(), levels, dir, config.maxFileBytes(), config.maxFiles(), config.format());
+        LOG.info("Logging: default {}, {} package level(s), {} lines, file {}", config.rootLevel(), levels.size(),
+                config.format(), LogSettings.currentFile());
     }
 
     static Map<String, String> parseLevels(String[] entries) {

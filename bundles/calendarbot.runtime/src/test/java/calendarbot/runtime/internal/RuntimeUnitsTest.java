@@ -1,7 +1,6 @@
 package calendarbot.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -19,19 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeUnitsTest {
-
-    @Test
-    void consoleHashIsTheFormatTheWebConsoleChecks() {
-        // The web console's own default for "admin" (OsgiManager.DEFAULT_PASSWORD).
-        assertEquals("{sha-256}jGl25bVBBBW96Qi9Te4V37Fnqchz/Eu4qB9vKrRIqRg=", ConsoleCredentials.hash("admin"));
-    }
-
-    @Test
-    void generatedPasswordsAreLongAndDiffer() {
-        String a = ConsoleCredentials.generatePassword();
-        assertEquals(20, a.length());
-        assertNotEquals(a, ConsoleCredentials.generatePassword());
-    }
 
     @Test
     void levelsAreReadFromEntriesAndCommaLists() {

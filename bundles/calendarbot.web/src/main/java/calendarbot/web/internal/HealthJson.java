@@ -2,14 +2,17 @@ package calendarbot.web.internal;
 
 import calendarbot.api.model.SourceStatus;
 import calendarbot.json.JsonWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body of GET /api/health and whether it is healthy (200) or degraded (503). Degraded means someone
- * should look: a piece of the server is not running, an enabled source is failing, or no source has ever
- * delivered data. No source configured at all is not degraded: the kiosk correctly shows no meetings.
+ * The body of GET /api/health and whether it is healthy (200) or degraded (503). 503 means the wall would show wrong
+ * data, which is what a watchdog restarts for: a piece of the server is not running, no source has ever delivered
+ * data, or none has refreshed successfully for {@code staleAfter} (the process's own start counts as fresh: a restart
+ * gets that long to reach the feeds). One failing feed among others that work is a warning with a 200: restarting
+ * the kiosk would not mend it. No source configured at all is not degraded: the kiosk correctly shows no meetings.
  *
  * @param serverTime "now" of the kiosk clock (fixed in demos)
  * @param realNow bookkeeping now, for ages (never the kiosk clock)
@@ -23,12 +26,13 @@ import java.util.List;
  * @param heapMaxBytes Java heap limit
  * @param rssBytes resident memory, or null when unknown
  * @param pid process id
+ * @param staleAfter how long without any successful refresh makes the wall wrong
  */
 record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> sources, List<String> missing,
-        List<String> warnings, long eventCount, BrowserHeartbeat heartbeat, long uptimeSeconds, long heapUsedBytes, long heapMaxBytes,
-        Long rssBytes, long pid) {
+        List<String> warnings, long eventCount, BrowserHeartbeat heartbeat, long uptimeSeconds, long heapUsedBytes,
+        long heapMaxBytes, Long rssBytes, long pid, Duration staleAfter) {
 
-    /** What is wrong, in the words of the person who installed the kiosk; empty when healthy. */
+    /** Why the wall would be wrong, in the words of the person who installed the kiosk; empty when it is right. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String m : missing) {
@@ -36,6 +40,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
         }
         int enabled = 0;
         int withData = 0;
+        boolean anyOk = false;
         for (SourceStatus s : sources) {
             if (s.state() == SourceStatus.State.DISABLED) {
                 continue;
@@ -44,14 +49,58 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
             if (s.lastSuccess() != null || s.events() > 0) {
                 withData++;
             }
-            if (s.state() == SourceStatus.State.FAILING) {
-                problems.add(s.name() + ": failing" + (s.error() == null ? "" : ": " + s.error()));
-            }
+            anyOk |= s.state() == SourceStatus.State.OK;
         }
         if (enabled > 0 && withData == 0) {
             problems.add("no calendar has been loaded yet");
+        } else if (enabled > 0 && !anyOk) {
+            Instant newest = newestSuccess();
+            Instant started = realNow.minusSeconds(uptimeSeconds);
+            Instant fresh = newest == null || started.isAfter(newest) ? started : newest;
+            long minutes = Duration.between(fresh, realNow).toMinutes();
+            if (minutes >= staleAfter.toMinutes()) {
+                problems.add("no calendar has refreshed for " + minutes + " min; the wall may show old meetings");
+            }
         }
         return problems;
+    }
+
+    /**
+     * What someone should know that does not make the wall wrong: failing feeds among working ones, what a feed's
+     * events had to be guessed with (an unknown time zone), storage.
+     */
+    List<String> allWarnings() {
+        List<String> all = new ArrayList<>(warnings);
+        for (SourceStatus s : sources) {
+            String warning = warning(s);
+            if (warning != null) {
+                all.add(warning);
+            }
+            if (s.state() != SourceStatus.State.DISABLED) {
+                for (String guess : s.warnings()) {
+                    all.add((s.name() == null ? s.id() : s.name()) + ": " + guess);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static String warning(SourceStatus s) {
+        if (s.state() != SourceStatus.State.FAILING) {
+            return null;
+        }
+        return (s.name() == null ? s.id() : s.name()) + ": failing" + (s.error() == null ? "" : ": " + s.error());
+    }
+
+    private Instant newestSuccess() {
+        Instant newest = null;
+        for (SourceStatus s : sources) {
+            if (s.state() != SourceStatus.State.DISABLED && s.lastSuccess() != null
+                    && (newest == null || s.lastSuccess().isAfter(newest))) {
+                newest = s.lastSuccess();
+            }
+        }
+        return newest;
     }
 
     boolean ok() {
@@ -64,7 +113,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
         JsonWriter w = new JsonWriter(1024).beginObject()
                 .field("status", problems.isEmpty() ? "ok" : "degraded")
                 .field("problems", problems)
-                .field("warnings", warnings)
+                .field("warnings", allWarnings())
                 .field("server_time_iso", Iso.utc(serverTime))
                 .field("uptime_seconds", uptimeSeconds);
         w.name("sources").beginArray();
@@ -78,6 +127,8 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                     .field("last_attempt_iso", Iso.utc(s.lastAttempt()))
                     .field("last_success_iso", Iso.utc(s.lastSuccess()))
                     .field("error", s.error())
+                    .field("warning", warning(s))
+                    .field("warnings", s.warnings())
                     .field("events", s.events())
                     .field("bytes", s.bytes())
                     .field("parse_errors", s.parseErrors())
@@ -97,6 +148,19 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
         w.name("server_status").beginObject()
                 .field("uptime_s", uptimeSeconds)
                 .field("pid", pid)
+                .endObject();
+        // what the launcher renews systemd's watchdog on (with an HTTP answer at all)
+        List<String> stuck = RefreshLiveness.stuck(sources, realNow);
+        boolean refresher = !missing.contains("refresher");
+        w.name("refresh_scheduler").beginObject()
+                .field("alive", refresher && stuck.isEmpty())
+                .field("stuck", refresher ? stuck : List.of("the refresher is not running"))
+                .endObject();
+        // calendarbot_lite's watchdog reads the newest success's age here
+        w.name("last_refresh").beginObject()
+                .field("last_success_iso", Iso.utc(newestSuccess()))
+                .field("last_success_delta_s", age)
+                .field("stale_after_s", staleAfter.toSeconds())
                 .endObject();
         w.name("data_status").beginObject()
                 .field("event_count", eventCount)

@@ -1,5 +1,11 @@
 package calendarbot.web.internal;
 
+import calendarbot.api.Clock;
+import calendarbot.api.EventStore;
+import calendarbot.api.FeedRefresher;
+import calendarbot.api.KioskSettings;
+import calendarbot.api.MeetingSelector;
+import calendarbot.api.SkipList;
 import calendarbot.json.JsonReader;
 import calendarbot.json.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
@@ -12,10 +18,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +73,30 @@ abstract class JsonApiServlet extends HttpServlet {
 
     @Reference
     transient RequestMetrics metrics;
+    // the kiosk's services both servlets read; optional ones answer 503 naming what is missing
+    @Reference
+    transient BrowserHeartbeats heartbeats;
+    /** Bookkeeping time (data age, uptime, heartbeats, problem stamps), the refresher's too. */
+    @Reference
+    transient InstantSource time;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile EventStore store;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile MeetingSelector selector;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile SkipList skips;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile Clock clock;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile KioskSettings kiosk;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile FeedRefresher refresher;
 
     /** The paths this servlet answers, each with its endpoint and methods. */
     abstract Map<String, Route> routes();

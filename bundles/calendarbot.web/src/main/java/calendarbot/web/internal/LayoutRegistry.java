@@ -124,9 +124,10 @@ public class LayoutRegistry {
                         MAX_LAYOUT_BYTES >> 20, path);
                 break;
             }
+            boolean entry = path.equals(LoadedLayout.ENTRY);
             // The entry page is served at / and changes with configuration: always revalidate it (ETag).
-            resources.put(path, Representation.of(bytes, ContentTypes.of(path),
-                    path.equals("index.html") ? Representation.NO_CACHE : Representation.SHORT_CACHE));
+            resources.put(path, Representation.of(entry ? ReadyMarker.add(bytes) : bytes, ContentTypes.of(path),
+                    entry ? Representation.NO_CACHE : Representation.SHORT_CACHE));
         }
         if (!resources.containsKey(LoadedLayout.ENTRY)) {
             LOG.warn("web: layout \"{}\" has no {}; it cannot be the kiosk page", name, LoadedLayout.ENTRY);

@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceStatus;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +44,25 @@ final class MetricsText {
         for (SourceStatus s : sources) {
             if (s.lastAttempt() != null) {
                 sample(out, "calendarbot_refresh_last_attempt_timestamp_seconds", s.id(), s.lastAttempt().getEpochSecond());
+            }
+        }
+        // the phases of the last successful refresh, the same figures as its log line: nothing has to parse text
+        gaugeHeader(out, "calendarbot_refresh_phase_seconds",
+                "Time of each phase of a source's last successful refresh (fetch_parse, archive, expand, store).");
+        for (SourceStatus s : sources) {
+            RefreshPhases p = s.lastPhases();
+            if (p != null) {
+                phase(out, s.id(), "fetch_parse", p.fetchParseMillis());
+                phase(out, s.id(), "archive", p.archiveMillis());
+                phase(out, s.id(), "expand", p.expandMillis());
+                phase(out, s.id(), "store", p.storeMillis());
+            }
+        }
+        gaugeHeader(out, "calendarbot_refresh_duration_seconds", "Time of a source's last successful refresh.");
+        for (SourceStatus s : sources) {
+            if (s.lastPhases() != null) {
+                out.append("calendarbot_refresh_duration_seconds{source=\"").append(label(s.id())).append("\"} ")
+                        .append(s.lastPhases().totalMillis() / 1000.0).append('\n');
             }
         }
         gaugeHeader(out, "calendarbot_refresh_state", "1 for the state a source is in, 0 for the others.");
@@ -95,6 +115,11 @@ final class MetricsText {
     private static void gauge(StringBuilder out, String name, String help, long value) {
         gaugeHeader(out, name, help);
         out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void phase(StringBuilder out, String source, String phase, long millis) {
+        out.append("calendarbot_refresh_phase_seconds{source=\"").append(label(source)).append("\",phase=\"")
+                .append(phase).append("\"} ").append(millis / 1000.0).append('\n');
     }
 
     private static void sample(StringBuilder out, String name, String source, long value) {

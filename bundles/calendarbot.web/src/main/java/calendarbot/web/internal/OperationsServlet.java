@@ -4,8 +4,7 @@ import calendarbot.api.Clock;
 import calendarbot.api.DeployFolder;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
-import calendarbot.api.KioskSettings;
-import calendarbot.api.MeetingSelector;
+import calendarbot.api.SettingOrigins;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.json.JsonWriter;
@@ -13,6 +12,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -31,21 +31,28 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the person or the watchdog looking after the kiosk asks: /api/health (200 when ok, 503 when degraded),
- * /api/status (bundles, effective configuration with secrets masked, deploy problems), POST /api/refresh and
+ * What the person or the watchdog looking after the kiosk asks: /api/health (503 only when the wall would show wrong
+ * data, see {@link HealthJson}),
+ * /api/status (bundles, effective configuration with secrets masked and where each CALENDARBOT_* setting came from,
+ * deploy problems), POST /api/refresh and
  * /metrics (Prometheus). Ages and uptime are bookkeeping time ({@link InstantSource}), never the kiosk's clock.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = OperationsServlet.PID)
+@Designate(ocd = OperationsServlet.Config.class)
 // exact paths (and below them) win over the kiosk API's /api/*
 @HttpWhiteboardServletPattern({ "/api/health/*", "/api/status/*", "/api/refresh/*", "/metrics/*" })
 @HttpWhiteboardServletName("calendarbot.operations")
@@ -53,6 +60,18 @@ public class OperationsServlet extends JsonApiServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OperationsServlet.class);
+    static final String PID = "calendarbot.health";
+
+    @ObjectClassDefinition(name = "CalendarBot health",
+            description = "When /api/health answers 503, which a watchdog restarts the kiosk for: only when the wall "
+                    + "would show wrong data.")
+    public @interface Config {
+        @AttributeDefinition(name = "Stale after (minutes)", min = "1", max = "10080",
+                description = "503 once no calendar has refreshed successfully for this long (a restart counts as "
+                        + "fresh). One failing calendar among working ones is a warning, never a 503.")
+        int staleAfterMinutes() default 15;
+    }
+
     /** Framework property set by the launcher: what it could not write at start. */
     static final String STORAGE_PROBLEMS = "calendarbot.storage.problems";
 
@@ -62,46 +81,34 @@ public class OperationsServlet extends JsonApiServlet {
             "/api/refresh", new Route(Endpoint.REFRESH, Set.of("POST")),
             "/metrics", new Route(Endpoint.METRICS, Set.of("GET")));
 
-    @Reference
-    transient BrowserHeartbeats heartbeats;
-    /** Bookkeeping time (data age, uptime, problem stamps), the refresher's too. */
-    @Reference
-    transient InstantSource time;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile EventStore store;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile MeetingSelector selector;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile SkipList skips;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile Clock clock;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile KioskSettings kiosk;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    transient volatile FeedRefresher refresher;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile ConfigurationAdmin configurationAdmin;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     transient volatile DeployFolder deployFolder;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile SettingOrigins settingOrigins;
 
     private transient volatile BundleContext context;
     /** When this process started, on the bookkeeping time line. */
     transient volatile Instant processStart;
     private final transient FrameworkProblems frameworkProblems = new FrameworkProblems(() -> time.instant());
 
+    private transient volatile Duration staleAfter = Duration.ofMinutes(15);
+
     @Activate
-    void activate(BundleContext bundleContext) {
+    void activate(BundleContext bundleContext, Config config) {
+        configure(config);
         context = bundleContext;
         processStart = ProcessHandle.current().info().startInstant().orElseGet(time::instant);
         bundleContext.addFrameworkListener(frameworkProblems);
+    }
+
+    @Modified
+    void configure(Config config) {
+        staleAfter = Duration.ofMinutes(Math.max(1, config.staleAfterMinutes()));
     }
 
     @Deactivate
@@ -141,7 +148,7 @@ public class OperationsServlet extends JsonApiServlet {
         HealthJson health = new HealthJson(c == null ? now : c.now(), now, sources, missing, warnings(),
                 eventCount(events, sources), heartbeats.last(), uptimeSeconds(),
                 ProcessFigures.heapUsedBytes(), ProcessFigures.heapMaxBytes(), ProcessFigures.rssBytes(),
-                ProcessFigures.pid());
+                ProcessFigures.pid(), staleAfter);
         return Reply.json(health.ok() ? 200 : 503, health.json());
     }
 
@@ -168,11 +175,15 @@ public class OperationsServlet extends JsonApiServlet {
             }
         }
         FrameworkStartLevel startLevel = ctx.getBundle(0).adapt(FrameworkStartLevel.class);
-        return Reply.json(200, StatusJson.render(bundles, configurations(), problems,
-                startLevel == null ? 0 : startLevel.getStartLevel(), uptimeSeconds()));
+        SettingOrigins origins = settingOrigins;
+        return Reply.json(200, StatusJson.render(bundles, configurations(), origins == null ? List.of()
+                : origins.settings(), problems, startLevel == null ? 0 : startLevel.getStartLevel(), uptimeSeconds()));
     }
 
-    /** calendarbot.* configurations, factory ones under their full PID; null without Config Admin. */
+    /**
+     * calendarbot.* configurations, factory ones under their full PID, with the values components receive (the
+     * CALENDARBOT_* settings laid over them); null without Config Admin.
+     */
     List<StatusJson.ConfigInfo> configurations() {
         ConfigurationAdmin admin = configurationAdmin;
         if (admin == null) {
@@ -188,7 +199,7 @@ public class OperationsServlet extends JsonApiServlet {
         List<StatusJson.ConfigInfo> result = new ArrayList<>();
         for (Configuration c : found == null ? new Configuration[0] : found) {
             Map<String, Object> props = new HashMap<>();
-            Dictionary<String, Object> d = c.getProperties();
+            Dictionary<String, Object> d = c.getProcessedProperties(null);
             if (d != null) {
                 for (String key : Collections.list(d.keys())) {
                     props.put(key, d.get(key));

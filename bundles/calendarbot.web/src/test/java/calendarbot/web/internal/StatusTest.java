@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ConfigProxy;
+import calendarbot.api.model.SettingOrigin;
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -19,13 +21,15 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 class StatusTest {
 
+    static final OperationsServlet.Config HEALTH = ConfigProxy.defaults(OperationsServlet.Config.class);
+
     @Test
     void statusListsBundlesConfigurationsAndDeployProblemsWithSecretsMasked() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
         Bundle system = bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System Bundle");
         Bundle web = bundle(7, "calendarbot.web", Bundle.ACTIVE, "file:/opt/calendarbot/bundle/calendarbot.web.jar");
         Bundle broken = bundle(9, "acme.layout.neon", Bundle.INSTALLED, "file:/opt/calendarbot/deploy/neon.jar");
-        api.ops.activate(context(new Bundle[] { system, web, broken }));
+        api.ops.activate(context(new Bundle[] { system, web, broken }), HEALTH);
         api.ops.processStart = Fixtures.BOOKKEEPING.minusSeconds(90);
         api.ops.configurationAdmin = configAdmin(
                 config("calendarbot.source~work", "calendarbot.source", Map.of("name", "Work",
@@ -59,9 +63,38 @@ class StatusTest {
     }
 
     @Test
+    void statusSaysWhereEachOneLineSettingCameFromAndMasksTheSecretOnes() throws Exception {
+        Fixtures.Api api = new Fixtures.Api();
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }),
+                HEALTH);
+        api.ops.settingOrigins = () -> List.of(
+                new SettingOrigin("CALENDARBOT_ICS_URL", "calendarbot.source~default", "url",
+                        "https://calendar.google.com/calendar/ical/private-abc/basic.ics", "environment"),
+                new SettingOrigin("CALENDARBOT_WEB_PORT", null, "port", 8080, "command line"),
+                new SettingOrigin("CALENDARBOT_REFRESH_INTERVAL", "calendarbot.refresh", "intervalSeconds", 600,
+                        ".env /etc/calendarbot/calendarbot.env"),
+                new SettingOrigin("CALENDARBOT_DEFAULT_TIMEZONE", "calendarbot.kiosk", "timeZone", "Europe/Berlin",
+                        "file /etc/calendarbot/calendarbot.kiosk.cfg"),
+                new SettingOrigin("CALENDARBOT_ALEXA_BEARER_TOKEN", "calendarbot.voice", "bearerToken", "t0k3n",
+                        "environment"),
+                new SettingOrigin("CALENDARBOT_LOG_LEVEL", "calendarbot.logging", "rootLevel", null, "default"));
+        var res = Http.get("/api/status").send(api.servlet);
+        assertFalse(res.text().contains("private-abc") || res.text().contains("t0k3n"), res.text());
+        List<?> settings = (List<?>) res.json().get("settings");
+        assertEquals(6, settings.size());
+        assertEquals(Map.of("variable", "CALENDARBOT_ICS_URL", "pid", "calendarbot.source~default", "property", "url",
+                "value", "https://calendar.google.com/********", "origin", "environment"), settings.get(0));
+        assertEquals(".env /etc/calendarbot/calendarbot.env", ((Map<?, ?>) settings.get(2)).get("origin"));
+        assertEquals(600L, ((Map<?, ?>) settings.get(2)).get("value"));
+        assertEquals("********", ((Map<?, ?>) settings.get(4)).get("value"));
+        assertEquals("default", ((Map<?, ?>) settings.get(5)).get("origin"));
+    }
+
+    @Test
     void withoutConfigAdminTheConfigIsNull() throws Exception {
         Fixtures.Api api = new Fixtures.Api();
-        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }));
+        api.ops.activate(context(new Bundle[] { bundle(0, "org.apache.felix.framework", Bundle.ACTIVE, "System") }),
+                HEALTH);
         Map<String, Object> body = Http.get("/api/status").send(api.servlet).json();
         assertTrue(body.containsKey("config"));
         assertEquals(null, body.get("config"));
@@ -131,7 +164,7 @@ class StatusTest {
                 new Class<?>[] { Configuration.class }, (p, m, a) -> switch (m.getName()) {
                     case "getPid" -> pid;
                     case "getFactoryPid" -> factoryPid;
-                    case "getProperties" -> props;
+                    case "getProperties", "getProcessedProperties" -> props;
                     default -> throw new UnsupportedOperationException("configuration." + m.getName());
                 });
     }
