@@ -26,6 +26,7 @@ import java.util.Set;
  * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
  * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios | display
+ * bench/run soak [--minutes N] [--profile pi|full]   the soak of issue 13 (30 minutes by default)
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
@@ -44,6 +45,8 @@ public final class Bench {
         Path results = null;
         boolean quick = false;
         Integer cycles = null;
+        int minutes = 30;
+        String profile = "pi";
         String javaOpts = "";
         Map<String, String> kioskEnv = new LinkedHashMap<>();
         Path kioskConfig = null;
@@ -52,6 +55,8 @@ public final class Bench {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--cycles" -> cycles = Integer.parseInt(args[++i]);
+                case "--minutes" -> minutes = Integer.parseInt(args[++i]);
+                case "--profile" -> profile = args[++i];
                 case "--java-opts" -> javaOpts = args[++i];
                 case "--kiosk-config" -> kioskConfig = Path.of(args[++i]).toAbsolutePath();
                 case "--env" -> {
@@ -100,6 +105,26 @@ public final class Bench {
                     System.exit(1);
                 }
                 System.out.println("bench: smoke passed");
+            }
+            return;
+        }
+        if (wanted.equals(List.of("soak"))) {
+            if (minutes < 1 || minutes > 24 * 60 || !List.of("pi", "full").contains(profile)) {
+                System.err.println("bench: soak wants --minutes 1..1440 and --profile pi|full");
+                System.exit(2);
+            }
+            try (Context ctx = new Context(work, dist, false, System.out)) {
+                ctx.javaOpts = javaOpts;
+                ctx.kioskEnv.putAll(kioskEnv);
+                ctx.extraConfig = kioskConfig;
+                Map<String, Object> run = header(ctx, "soak");
+                run.putAll(Soak.run(ctx, profile, minutes));
+                Path file = write(results, run);
+                SoakReport.print(run, System.out);
+                System.out.println("bench: results in " + file);
+                if (!SoakReport.allMet(run)) {
+                    System.exit(1);
+                }
             }
             return;
         }
@@ -358,8 +383,8 @@ public final class Bench {
         Files.createDirectories(dir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve(stamp + (Boolean.TRUE.equals(run.get("quick")) && !"smoke".equals(run.get("kind"))
-                ? "-quick" : "") + ("smoke".equals(run.get("kind")) ? "-smoke" : "")
-                + ("medicine".equals(run.get("kind")) ? "-medicine" : "") + ".json");
+                ? "-quick" : "") + (List.of("smoke", "soak", "medicine").contains(run.get("kind"))
+                ? "-" + run.get("kind") : "") + ".json");
         Files.writeString(file, JsonWriter.indented(2).value(run) + "\n");
         return file;
     }
@@ -380,6 +405,9 @@ public final class Bench {
                   start            start to first meeting from the archive, feed server down, +-AppCDS
                   idle             pi idle RSS 10 s after ready
                   leak             RSS slope over refresh cycles (1000; --quick 50; --cycles N)
+                  soak             --minutes N (30) --profile pi|full: refreshes of a good, a hostile and an
+                                   endless feed every 10 s under 50 clients; RSS, threads, fds; exit 1 if a
+                                   verdict is missed (a failed request, a leak)
                   display          pi + display/framebuffer plug-ins: picture time, RSS idle and redrawing, BMP size
                 options: --quick --cycles N --root DIR --dist DIR --work DIR --results DIR
                          --java-opts "FLAGS"   JAVA_OPTS for every kiosk started (experiments with JVM flags)

@@ -75,15 +75,24 @@ final class Context implements AutoCloseable {
 
     Kiosk kiosk(String profile, Path dir, List<Source> sources, boolean streamingOff, boolean cds, FeedServer from)
             throws IOException {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (Source s : sources) {
+            feeds.file(s.feed());
+            urls.put(s.name(), from.url(s.feed().fileName, s.withLength()));
+        }
+        return kiosk(profile, dir, urls, streamingOff, cds);
+    }
+
+    /** A kiosk (not started) with a source of every name at its address; otherwise as above. */
+    Kiosk kiosk(String profile, Path dir, Map<String, URI> sources, boolean streamingOff, boolean cds)
+            throws IOException {
         Path home = distributions.home(profile);
         distributions.restoreConfigs(profile);
         Path config = dir.resolve("config");
         Files.createDirectories(config);
-        for (Source s : sources) {
-            feeds.file(s.feed());
-            URI url = from.url(s.feed().fileName, s.withLength());
-            Files.writeString(config.resolve("calendarbot.source-" + s.name() + ".cfg"),
-                    "name = " + s.name() + "\nurl = " + url + "\n");
+        for (Map.Entry<String, URI> s : sources.entrySet()) {
+            Files.writeString(config.resolve("calendarbot.source-" + s.getKey() + ".cfg"),
+                    "name = " + s.getKey() + "\nurl = " + s.getValue() + "\n");
         }
         if (extraConfig != null) {
             try (java.util.stream.Stream<Path> files = Files.list(extraConfig)) {

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Serves the files of one folder on 127.0.0.1, each at two addresses: {@code /cl/<file>} with a Content-Length
  * header and {@code /chunked/<file>} with chunked transfer encoding (what a feed server that streams sends). No
- * ETag or Last-Modified, so every refresh downloads and parses the whole feed.
+ * ETag or Last-Modified, so every refresh downloads and parses the whole feed. For the soak also
+ * {@code /changing/} (a good feed that changes between refreshes, {@link ChangingFeed}) and {@code /endless/} (a
+ * stream of valid events that never ends, {@link EndlessFeed}).
  */
 public final class FeedServer implements AutoCloseable {
 
@@ -27,6 +29,8 @@ public final class FeedServer implements AutoCloseable {
     private final Path dir;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
+    private final ChangingFeed changing = new ChangingFeed();
+    private final EndlessFeed endless = new EndlessFeed();
 
     private FeedServer(Path dir) throws IOException {
         this.dir = dir;
@@ -39,6 +43,8 @@ public final class FeedServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/cl/", ex -> serve(ex, true));
         server.createContext("/chunked/", ex -> serve(ex, false));
+        server.createContext("/changing/", changing);
+        server.createContext("/endless/", endless);
         server.start();
     }
 
@@ -53,6 +59,19 @@ public final class FeedServer implements AutoCloseable {
     /** The address of {@code fileName} with a Content-Length ({@code withLength}) or chunked. */
     public URI url(String fileName, boolean withLength) {
         return URI.create("http://127.0.0.1:" + port() + (withLength ? "/cl/" : "/chunked/") + fileName);
+    }
+
+    /** The feed at {@code path} on this server ("/changing/good.ics"). */
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    ChangingFeed changing() {
+        return changing;
+    }
+
+    EndlessFeed endless() {
+        return endless;
     }
 
     public long requests() {

@@ -255,6 +255,15 @@ final class Kiosk implements AutoCloseable {
         }
     }
 
+    /** The refreshes finished since the last call (or {@link #forgetRefreshes}), oldest first. */
+    List<Refresh> drainRefreshes() {
+        synchronized (lock) {
+            List<Refresh> out = new ArrayList<>(refreshes);
+            refreshes.clear();
+            return out;
+        }
+    }
+
     /**
      * Waits until every source in {@code sources} finished a refresh (successful or not) since the last
      * {@link #forgetRefreshes}; returns them by source.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N concurrent clients against one path, closed loop like wrk: every client keeps one keep-alive connection and
@@ -46,13 +47,48 @@ final class LoadClient {
         }
     }
 
+    /** A running load's counts as it goes, read by a sampler in another thread (the soak's). */
+    static final class Live {
+        private final AtomicLong requests = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicLong slowestNanos = new AtomicLong();
+
+        void answered(long nanos) {
+            requests.incrementAndGet();
+            slowestNanos.accumulateAndGet(nanos, Math::max);
+        }
+
+        void failed() {
+            errors.incrementAndGet();
+        }
+
+        long requests() {
+            return requests.get();
+        }
+
+        long errors() {
+            return errors.get();
+        }
+
+        /** The slowest answer since the last call. */
+        long takeSlowestNanos() {
+            return slowestNanos.getAndSet(0);
+        }
+    }
+
     private final int port;
     private final String path;
     private final byte[] request;
+    private final Live live;
 
     LoadClient(int port, String path) {
+        this(port, path, new Live());
+    }
+
+    LoadClient(int port, String path, Live live) {
         this.port = port;
         this.path = path;
+        this.live = live;
         this.request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nAccept: */*\r\nUser-Agent: calendarbot-bench\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
@@ -124,10 +160,14 @@ final class LoadClient {
                                 long t = System.nanoTime();
                                 c.inFlight = false;
                                 boolean counted = c.sentAt >= measureFrom && c.sentAt < end;
+                                live.answered(t - c.sentAt);
+                                int status = c.parser.status();
+                                if (status < 200 || status >= 400) {
+                                    live.failed();
+                                }
                                 if (counted) {
                                     requests++;
                                     latencies.add(t - c.sentAt);
-                                    int status = c.parser.status();
                                     if (status < 200 || status >= 400) {
                                         errors++;
                                         errorKinds.merge("http " + status, 1L, Long::sum);
@@ -141,6 +181,7 @@ final class LoadClient {
                             }
                         }
                     } catch (IOException | RuntimeException e) {
+                        live.failed();
                         if (c.sentAt >= measureFrom && c.sentAt < end) {
                             errors++;
                         } else {
@@ -156,6 +197,7 @@ final class LoadClient {
                     lastTimeoutCheck = now;
                     for (Connection c : connections) {
                         if (c.inFlight && now - c.sentAt > REQUEST_TIMEOUT_NANOS) {
+                            live.failed();
                             if (c.sentAt >= measureFrom) {
                                 errors++;
                             } else {
@@ -220,6 +262,8 @@ final class LoadClient {
             try {
                 open(selector);
             } catch (IOException e) {
+                // this client is gone for the rest of the run: a failure too
+                live.failed();
                 inFlight = false;
             }
         }

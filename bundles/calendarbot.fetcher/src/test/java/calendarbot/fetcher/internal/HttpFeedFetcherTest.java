@@ -380,6 +380,32 @@ class HttpFeedFetcherTest {
     }
 
     @Test
+    void redirectAndNotFoundFailuresShowTheHostNeverTheFeedsKey() throws Exception {
+        server.on("/private/k3y.ics", ex -> send(ex, 302, new byte[0], "Location", "/private/k3y2.ics?token=s3cret"));
+        server.on("/private/k3y2.ics", ex -> send(ex, 302, new byte[0], "Location", "/private/k3y.ics"));
+        server.on("/hop/k3y.ics", ex -> send(ex, 302, new byte[0], "Location",
+                "/hop/k3y.ics?token=s3cret&n=" + ex.getRequestURI().getQuery()));
+        server.on("/gone/k3y.ics", ex -> send(ex, 404, "no".getBytes()));
+
+        FetchException loop = assertThrows(FetchException.class,
+                () -> fetcher().fetch(source("/private/k3y.ics"), Validators.NONE, new Capture()));
+        FetchException tooMany = assertThrows(FetchException.class,
+                () -> fetcher("maxRedirects", 2).fetch(source("/hop/k3y.ics"), Validators.NONE, new Capture()));
+        FetchException gone = assertThrows(FetchException.class,
+                () -> fetcher().fetch(source("/gone/k3y.ics"), Validators.NONE, new Capture()));
+
+        assertTrue(gone.getMessage().contains("still published at"), gone.getMessage());
+        for (FetchException e : List.of(loop, tooMany, gone)) {
+            assertFalse(e.getMessage().contains("k3y") || e.getMessage().contains("s3cret"), e.getMessage());
+            assertTrue(e.getMessage().contains(server.uri("/") + "…"), e.getMessage());
+        }
+        assertEquals(Kind.BAD_URL, loop.kind());
+        assertEquals(Kind.BAD_URL, tooMany.kind());
+        assertTrue(loop.getMessage().contains("redirect loop"), loop.getMessage());
+        assertTrue(tooMany.getMessage().contains("more than 2 redirects"), tooMany.getMessage());
+    }
+
+    @Test
     void redirectToAFileIsRefused() throws Exception {
         server.on("/evil.ics", ex -> send(ex, 302, new byte[0], "Location", "file:/etc/passwd"));
 
