@@ -73,12 +73,12 @@ final class HttpAttempt {
                     released = discardBody(c, status);
                     if (++redirects > s.maxRedirects()) {
                         throw failures.fail(BAD_URL, status, "more than " + s.maxRedirects()
-                                + " redirects, the last to " + FeedAddress.shown(next));
+                                + " redirects, the last to " + SourceSpec.shown(next));
                     }
                     if (!visited.add(next)) {
                         // the addresses' paths and queries are the feed's key: host only, as everywhere
-                        throw failures.fail(BAD_URL, status, "redirect loop: " + FeedAddress.shown(current)
-                                + " redirects back to " + FeedAddress.shown(next));
+                        throw failures.fail(BAD_URL, status, "redirect loop: " + SourceSpec.shown(current)
+                                + " redirects back to " + SourceSpec.shown(next));
                     }
                     LOG.debug("{}: {} redirects to {}", call.who, status, SourceSpec.shown(next));
                     current = next;
@@ -107,7 +107,7 @@ final class HttpAttempt {
                 }
                 if (status < 200 || status > 299) {
                     throw failures.fail(HTTP_STATUS, status, statusLine + (status == 404 || status == 410
-                            ? " - is the calendar still published at " + FeedAddress.shown(current) + "?" : ""));
+                            ? " - is the calendar still published at " + SourceSpec.shown(current) + "?" : ""));
                 }
                 FetchOutcome outcome = receive(c, status, statusLine, current);
                 released = true;
