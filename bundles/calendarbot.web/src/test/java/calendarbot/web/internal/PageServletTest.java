@@ -60,7 +60,7 @@ class PageServletTest {
     }
 
     @Test
-    void everyAnswerForbidsForeignScriptsFramesAndSniffing() throws Exception {
+    void everyAnswerForbidsForeignScriptsFramesAndSniffingAndDataAnswersLoadNothing() throws Exception {
         for (String path : new String[] { "/", "/layouts/whatsnext/app.js", "/static/calendarbot.js", "/nowhere" }) {
             var res = Http.get(path).send(new SecurityHeadersFilter(), page);
             String csp = res.header("Content-Security-Policy");
@@ -68,6 +68,12 @@ class PageServletTest {
                     && !csp.contains("unsafe-inline"), path + ": " + csp);
             assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
             assertEquals("no-referrer", res.header("Referrer-Policy"), path);
+            assertEquals("DENY", res.header("X-Frame-Options"), path);
+        }
+        for (String path : new String[] { "/api/whats-next", "/metrics" }) {
+            var res = Http.get(path).send(new SecurityHeadersFilter(), page);
+            assertEquals("default-src 'none'; frame-ancestors 'none'", res.header("Content-Security-Policy"), path);
+            assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
             assertEquals("DENY", res.header("X-Frame-Options"), path);
         }
         assertFalse(PageServlet.NO_LAYOUT.body().length == 0 || new String(PageServlet.NO_LAYOUT.body(),
