@@ -335,16 +335,16 @@ final class Report {
                 + "; idle = 10 s after ready, with the AppCDS archive as deployed)");
         Table t = new Table("figure", "pi profile", "target", "verdict", "calendarbot_lite (issue)");
         t.row("idle RSS", fmt(warm.get("rss_mb")) + " MB", "<= " + fmt(target.get("rss_mb")) + " MB",
-                verdict(warm.get("rss_mb"), target.get("rss_mb")), fmt(py.get("rss_mb")) + " MB");
+                verdict(warm.get("rss_mb"), target.get("rss_mb"), "MB"), fmt(py.get("rss_mb")) + " MB");
         t.row("idle dirty (Pss_Dirty)", fmt(warm.get("dirty_mb")) + " MB", "<= " + fmt(target.get("dirty_mb")) + " MB",
-                verdict(warm.get("dirty_mb"), target.get("dirty_mb")), fmt(py.get("dirty_mb")) + " MB");
+                verdict(warm.get("dirty_mb"), target.get("dirty_mb"), "MB"), fmt(py.get("dirty_mb")) + " MB");
         t.row("idle anonymous", fmt(warm.get("anonymous_mb")) + " MB", "", "", fmt(py.get("anonymous_mb")) + " MB");
         t.row("cold start to a meeting (no archive)", fmt(cold.get("meeting_ms")) + " ms",
                 "<= " + fmt(target.get("cold_start_ms")) + " ms", verdict(cold.get("meeting_ms"),
-                        target.get("cold_start_ms")), fmt(py.get("cold_start_ms")) + " ms");
+                        target.get("cold_start_ms"), "ms"), fmt(py.get("cold_start_ms")) + " ms");
         t.row("warm start to a meeting (archive)", fmt(warm.get("meeting_ms")) + " ms",
                 "<= " + fmt(target.get("warm_start_ms")) + " ms", verdict(warm.get("meeting_ms"),
-                        target.get("warm_start_ms")), "-");
+                        target.get("warm_start_ms"), "ms"), "-");
         t.row("first run's idle RSS / dirty (recording the archive)", fmt(cold.get("rss_mb")) + " / "
                 + fmt(cold.get("dirty_mb")) + " MB", "", "", "");
         t.print(out);
@@ -354,12 +354,12 @@ final class Report {
         }
     }
 
-    private static String verdict(Object measured, Object target) {
+    private static String verdict(Object measured, Object target, String unit) {
         if (!(measured instanceof Number m) || !(target instanceof Number t)) {
             return "-";
         }
         double over = m.doubleValue() - t.doubleValue();
-        return over <= 0 ? "met" : "missed by " + fmt(Math.round(over * 10) / 10.0);
+        return over <= 0 ? "met" : "missed by " + fmt(Math.round(over * 10) / 10.0) + " " + unit;
     }
 
     private static void footprint(Map<String, Object> run, PrintStream out) {
