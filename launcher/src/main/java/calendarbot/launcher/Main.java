@@ -201,6 +201,10 @@ public final class Main {
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        if (pi) {
+            // FileInstall polls these folders anyway; without NIO2 it keeps no watch service thread per folder
+            p.put("felix.fileinstall.disableNio2", "true");
+        }
         // FileInstall never writes back into configuration files (it once emptied the profile's own watcher
         // file here); changes made at runtime go to the user's folder through calendarbot.runtime instead.
         p.put("felix.fileinstall.enableConfigSave", "false");

@@ -81,6 +81,7 @@ class LaunchOptionsTest {
         var p = Main.frameworkProperties(pi);
         assertEquals("4", p.get("org.apache.felix.http.jetty.threadpool.max"));
         assertEquals("0", p.get("org.apache.felix.http.jetty.acceptors"), "the selector accepts");
+        assertEquals("true", p.get("felix.fileinstall.disableNio2"), "no watch service thread per folder");
         assertEquals("true", p.get("ds.cache.metadata"), "SCR keeps parsed component descriptions across starts");
     }
 
