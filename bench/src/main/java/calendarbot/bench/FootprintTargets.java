@@ -1,8 +1,13 @@
 package calendarbot.bench;
 
+import static calendarbot.bench.Report.fmt;
+import static calendarbot.bench.Report.list;
+import static calendarbot.bench.Report.map;
+
 import calendarbot.bench.Context.Source;
 import calendarbot.bench.Feeds.Feed;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,5 +110,47 @@ final class FootprintTargets {
             m.put(key, values.isEmpty() ? null : values.get(values.size() / 2));
         }
         return m;
+    }
+
+    /** Issue 17: the pi profile next to its targets and next to calendarbot_lite (the issue's figures). */
+    static void print(Map<String, Object> run, PrintStream out) {
+        Map<String, Object> ft = map(run.get("footprint_targets"));
+        if (ft.isEmpty()) {
+            return;
+        }
+        Map<String, Object> cold = map(ft.get("cold_summary"));
+        Map<String, Object> warm = map(ft.get("warm_summary"));
+        Map<String, Object> target = map(ft.get("targets"));
+        Map<String, Object> py = map(ft.get("calendarbot_lite"));
+        out.println();
+        out.println("At rest and at start (issue 17; pi profile, " + ft.get("feed") + ", medians of " + ft.get("rounds")
+                + "; idle = 10 s after ready, with the AppCDS archive as deployed)");
+        Report.Table t = new Report.Table("figure", "pi profile", "target", "verdict", "calendarbot_lite (issue)");
+        t.row("idle RSS", fmt(warm.get("rss_mb")) + " MB", "<= " + fmt(target.get("rss_mb")) + " MB",
+                verdict(warm.get("rss_mb"), target.get("rss_mb"), "MB"), fmt(py.get("rss_mb")) + " MB");
+        t.row("idle dirty (Pss_Dirty)", fmt(warm.get("dirty_mb")) + " MB", "<= " + fmt(target.get("dirty_mb")) + " MB",
+                verdict(warm.get("dirty_mb"), target.get("dirty_mb"), "MB"), fmt(py.get("dirty_mb")) + " MB");
+        t.row("idle anonymous", fmt(warm.get("anonymous_mb")) + " MB", "", "", fmt(py.get("anonymous_mb")) + " MB");
+        t.row("cold start to a meeting (no archive)", fmt(cold.get("meeting_ms")) + " ms",
+                "<= " + fmt(target.get("cold_start_ms")) + " ms", verdict(cold.get("meeting_ms"),
+                        target.get("cold_start_ms"), "ms"), fmt(py.get("cold_start_ms")) + " ms");
+        t.row("warm start to a meeting (archive)", fmt(warm.get("meeting_ms")) + " ms",
+                "<= " + fmt(target.get("warm_start_ms")) + " ms", verdict(warm.get("meeting_ms"),
+                        target.get("warm_start_ms"), "ms"), "-");
+        t.row("first run's idle RSS / dirty (recording the archive)", fmt(cold.get("rss_mb")) + " / "
+                + fmt(cold.get("dirty_mb")) + " MB", "", "", "");
+        t.print(out);
+        List<Object> warmRuns = list(ft.get("warm"));
+        if (!warmRuns.isEmpty()) {
+            out.println("  dirty pages of mapped files, warm (MB): " + map(warmRuns.get(0)).get("file_dirty_mb"));
+        }
+    }
+
+    private static String verdict(Object measured, Object target, String unit) {
+        if (!(measured instanceof Number m) || !(target instanceof Number t)) {
+            return "-";
+        }
+        double over = m.doubleValue() - t.doubleValue();
+        return over <= 0 ? "met" : "missed by " + fmt(Math.round(over * 10) / 10.0) + " " + unit;
     }
 }

@@ -91,7 +91,8 @@ final class KioskRss {
             return Map.of();
         }
         Map<String, Double> mb = new LinkedHashMap<>();
-        kb.entrySet().stream().filter(e -> e.getValue() >= 100).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        kb.entrySet().stream().filter(e -> e.getValue() >= 100)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> mb.put(e.getKey(), mb(e.getValue())));
         return mb;
     }
