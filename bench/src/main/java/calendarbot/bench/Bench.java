@@ -25,15 +25,15 @@ import java.util.Set;
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
  * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
- * bench/run parser | jmh | load | footprint | idle | leak | start | scenarios | display
+ * bench/run parser | jmh | load | footprint | rest | idle | leak | start | scenarios | display
  * bench/run soak [--minutes N] [--profile pi|full]   the soak of issue 13 (30 minutes by default)
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("parser", "start", "idle", "scenarios", "load", "leak", "display",
-            "jmh");
+    static final List<String> PARTS = List.of("parser", "start", "rest", "idle", "scenarios", "load", "leak",
+            "display", "jmh");
 
     private Bench() {
     }
@@ -147,7 +147,7 @@ public final class Bench {
                 continue;
             }
             if (w.equals("footprint")) {
-                parts.addAll(List.of("start", "idle", "leak"));
+                parts.addAll(List.of("start", "rest", "idle", "leak"));
             } else if (PARTS.contains(w)) {
                 parts.add(w);
             } else if (!Scenarios.named(w).isEmpty()) {
@@ -184,7 +184,8 @@ public final class Bench {
         if (parts.contains("parser")) {
             attempt(errors, "parser", () -> run.put("parser", parser(ctx)));
         }
-        boolean needsDist = parts.contains("start") || parts.contains("idle") || parts.contains("load")
+        boolean needsDist = parts.contains("start") || parts.contains("rest") || parts.contains("idle")
+                || parts.contains("load")
                 || parts.contains("leak") || parts.contains("display") || !scenarios.isEmpty();
         if (needsDist) {
             // the display part takes its plug-in jars from the full distribution
@@ -198,6 +199,9 @@ public final class Bench {
         }
         if (parts.contains("start")) {
             attempt(errors, "start", () -> run.put("start_from_archive", Footprint.startFromArchive(ctx, 3)));
+        }
+        if (parts.contains("rest")) {
+            attempt(errors, "rest", () -> run.put("footprint_targets", FootprintTargets.run(ctx, 3)));
         }
         if (needsDist) {
             attempt(errors, "appcds", () -> {
@@ -392,7 +396,7 @@ public final class Bench {
     private static void usage(PrintStream out) {
         out.println("""
                 usage: bench/run [options] [part|scenario ...]
-                  (nothing)        the full suite: parser, start, idle, scenarios, load, leak, display, jmh
+                  (nothing)        the full suite: parser, start, rest, idle, scenarios, load, leak, display, jmh
                   smoke            the small scenario only (< 1 min); exit 1 if it broke
                   medicine         the medicine tracker plug-in's suite: database, API, load at 10..500 users,
                                    memory, panel render; the note's Pi targets (~4 min, --quick ~1.5 min)
@@ -401,7 +405,8 @@ public final class Bench {
                   scenarios        every refresh scenario below
                   small|medium|large|xlarge[-cl|-chunked|-nostream]|concurrent   chosen scenarios
                   load             50/100/200/500 clients on /api/whats-next and / (pi and full)
-                  footprint        start + idle + leak
+                  footprint        start + rest + idle + leak
+                  rest             issue 17's targets: 3 cold + warm starts, small feed, idle RSS/dirty 10 s after
                   start            start to first meeting from the archive, feed server down, +-AppCDS
                   idle             pi idle RSS 10 s after ready
                   leak             RSS slope over refresh cycles (1000; --quick 50; --cycles N)

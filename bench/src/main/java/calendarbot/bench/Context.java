@@ -119,6 +119,8 @@ final class Context implements AutoCloseable {
                 for (Path a : Distributions.cdsArchives(home, template)) {
                     if (a.startsWith(template)) {
                         Files.copy(a, data.resolve(a.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                        // as deployed: an archive written long ago, not pages still dirty in the page cache
+                        FootprintTargets.writeBack(data.resolve(a.getFileName()));
                     }
                 }
             }

@@ -306,7 +306,7 @@ final class Footprint {
     }
 
     /** [page ms, meeting ms, launcher's ready ms, RSS kB at the meeting], times from just before the process start. */
-    private static long[] timeToMeeting(Context ctx, Kiosk k) throws IOException, InterruptedException {
+    static long[] timeToMeeting(Context ctx, Kiosk k) throws IOException, InterruptedException {
         ctx.distributions.restoreConfigs(PROFILE);
         k.start();
         long t0 = k.startedNanos();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kiosk process's resident memory, read from outside through /proc: VmRSS (resident now) and VmHWM (the
@@ -49,6 +51,50 @@ final class KioskRss {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** /proc/PID/smaps_rollup in kB by field (Rss, Pss_Dirty, Anonymous...); empty when unreadable. */
+    static Map<String, Long> rollup(long pid) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.endsWith(" kB")) {
+                    m.put(line.substring(0, line.indexOf(':')), kb(line));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no smaps_rollup (Linux before 4.14)
+        }
+        return m;
+    }
+
+    /**
+     * Dirty pages (private and shared) per mapped file from /proc/PID/smaps, in MB, files with at least 0.1 MB:
+     * pages written through a private mapping (copies of the CDS archives' read-write regions, libraries'
+     * relocations), and pages of a file whose page cache is itself dirty (written, not yet written back).
+     */
+    private static final java.util.regex.Pattern MAPPING = java.util.regex.Pattern.compile("[0-9a-f]+-[0-9a-f]+ ");
+
+    static Map<String, Double> dirtyFiles(long pid) {
+        Map<String, Long> kb = new LinkedHashMap<>();
+        String file = null;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"))) {
+                if (MAPPING.matcher(line).lookingAt()) {
+                    String[] parts = line.trim().split("\\s+", 6);
+                    file = parts.length == 6 && parts[5].startsWith("/") ? parts[5] : null;
+                } else if (file != null && (line.startsWith("Private_Dirty:") || line.startsWith("Shared_Dirty:"))) {
+                    kb.merge(file, kb(line), Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        Map<String, Double> mb = new LinkedHashMap<>();
+        kb.entrySet().stream().filter(e -> e.getValue() >= 100)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> mb.put(e.getKey(), mb(e.getValue())));
+        return mb;
     }
 
     private static long kb(String line) {

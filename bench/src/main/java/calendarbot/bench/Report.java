@@ -158,6 +158,7 @@ final class Report {
         parser(run, out);
         scenarios(run, out);
         load(run, out);
+        FootprintTargets.print(run, out);
         footprint(run, out);
         display(run, out);
         jmh(run, out);

@@ -76,6 +76,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void thePiProfileKeepsFewerJettyThreads(@TempDir Path home) throws Exception {
+        LaunchOptions pi = new LaunchOptions(home, "pi", 8081, "127.0.0.1", home.resolve("data"), home.resolve("c"));
+        var p = Main.frameworkProperties(pi);
+        assertEquals("4", p.get("org.apache.felix.http.jetty.threadpool.max"));
+        assertEquals("0", p.get("org.apache.felix.http.jetty.acceptors"), "the selector accepts");
+        assertEquals("true", p.get("felix.fileinstall.disableNio2"), "no watch service thread per folder");
+        assertEquals("true", p.get("ds.cache.metadata"), "SCR keeps parsed component descriptions across starts");
+    }
+
+    @Test
     void felixAndJettySettingsCanBeTunedWithSystemProperties(@TempDir Path home) throws Exception {
         LaunchOptions o = LaunchOptions.parse(new String[0], home, Map.of());
         assertEquals("8", Main.frameworkProperties(o).get("org.apache.felix.http.jetty.threadpool.max"));

@@ -61,8 +61,15 @@ final class ZoneNames {
     /** When display names' "(UTC+01:00)" prefixes are compared with their zones' standard offsets. */
     private static final Instant OFFSETS_AT = Instant.parse("2025-01-15T00:00:00Z");
 
-    /** One Windows display name as words, with its zone and that zone's standard offset. */
-    private record DisplayName(Set<String> words, String iana, int standardOffset) {
+    /** One Windows display name as words, with its zone. */
+    private record DisplayName(Set<String> words, String iana) {
+        /**
+         * Asked only of names that share words with the one looked for: the JVM keeps every zone's rules it ever
+         * loaded (140 zones' transitions were 0.8 MB of a kiosk's heap for good).
+         */
+        int standardOffset() {
+            return ZoneId.of(iana).getRules().getStandardOffset(OFFSETS_AT).getTotalSeconds();
+        }
     }
 
     static {
@@ -86,8 +93,7 @@ final class ZoneNames {
                         + windowsName + "'");
             }
             WINDOWS_DISPLAY.put(places.toLowerCase(Locale.ROOT), iana);
-            DISPLAY_NAMES.add(new DisplayName(words(places.toLowerCase(Locale.ROOT)), iana,
-                    ZoneId.of(iana).getRules().getStandardOffset(OFFSETS_AT).getTotalSeconds()));
+            DISPLAY_NAMES.add(new DisplayName(words(places.toLowerCase(Locale.ROOT)), iana));
         });
     }
 
@@ -194,10 +200,10 @@ final class ZoneNames {
                 int bestShared = 0;
                 boolean tie = false;
                 for (DisplayName d : DISPLAY_NAMES) {
-                    if (d.standardOffset != offset.getTotalSeconds()) {
+                    int shared = shared(words, d.words);
+                    if (shared == 0 || d.standardOffset() != offset.getTotalSeconds()) {
                         continue;
                     }
-                    int shared = shared(words, d.words);
                     if (shared > bestShared) {
                         best = d.iana;
                         bestShared = shared;
