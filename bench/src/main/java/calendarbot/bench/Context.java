@@ -34,6 +34,12 @@ final class Context implements AutoCloseable {
     final Map<String, String> kioskEnv = new LinkedHashMap<>();
     /** A folder of extra .cfg files copied into every kiosk's --config folder, for experiments; may be null. */
     Path extraConfig;
+    /**
+     * Every kiosk's refresh settings: only the harness's POST /api/refresh starts a refresh after the first one, each
+     * at once (the kiosk spaces refresh-now requests by refreshNowMinSeconds to spare calendar servers; the bench's
+     * feed server is local).
+     */
+    static final String REFRESH_SETTINGS = "intervalSeconds = 86400\njitterSeconds = 0\nrefreshNowMinSeconds = 0\n";
     final PrintStream out;
     private FeedServer server;
 
@@ -101,10 +107,7 @@ final class Context implements AutoCloseable {
                 }
             }
         }
-        // only the harness's POST /api/refresh starts a refresh after the first one, each at once (the kiosk spaces
-        // refresh-now requests by refreshNowMinSeconds to spare calendar servers; the bench's feed server is local)
-        Files.writeString(config.resolve("calendarbot.refresh.cfg"),
-                "intervalSeconds = 86400\njitterSeconds = 0\nrefreshNowMinSeconds = 0\n");
+        Files.writeString(config.resolve("calendarbot.refresh.cfg"), REFRESH_SETTINGS);
         if (streamingOff) {
             // the largest threshold: every feed with a Content-Length is read into memory first
             Files.writeString(config.resolve("calendarbot.fetcher.cfg"),

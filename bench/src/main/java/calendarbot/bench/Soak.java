@@ -46,8 +46,6 @@ final class Soak {
             maxRedirects = 5
             maxBodyBytes = 16777216
             """;
-    /** Only the harness's requests refresh, each at once (refresh-now spacing off). */
-    static final String REFRESH_SETTINGS = "intervalSeconds = 86400\njitterSeconds = 0\nrefreshNowMinSeconds = 0\n";
 
     private Soak() {
     }
@@ -69,9 +67,8 @@ final class Soak {
             urls.put("endless", feeds.url("/endless/endless.ics"));
             Kiosk k = ctx.kiosk(profile, ctx.runDir("soak-" + profile), urls, false, true);
             Files.writeString(k.configDir().resolve("calendarbot.fetcher.cfg"), fetcherConfig(ctx, profile));
-            Files.writeString(k.configDir().resolve("calendarbot.refresh.cfg"), REFRESH_SETTINGS);
             m.put("fetcher_settings", FETCHER_SETTINGS.strip());
-            m.put("refresh_settings", REFRESH_SETTINGS.strip());
+            m.put("refresh_settings", Context.REFRESH_SETTINGS.strip());
             try (k) {
                 ctx.out.printf("bench: soak, %s profile, %d min: starting the kiosk%n", profile, minutes);
                 k.startAndLoad(SOURCES, 120_000);
