@@ -54,7 +54,7 @@ public final class Main {
             System.setProperty("calendarbot.log.level", System.getProperty("calendarbot.log.level", "ERROR"));
             String[] rest = new String[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
-            System.exit(CheckFeedCommand.run(rest, homeDirectory(), System.out, System.err));
+            System.exit(CheckFeedCommand.run(rest, homeDirectory(), System.getenv(), System.out, System.err));
             return;
         }
         LaunchOptions options;
