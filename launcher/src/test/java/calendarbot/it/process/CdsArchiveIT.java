@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AppCDS archive as a kiosk lives with it: recorded at the first stop, tried once before it is used, and recorded
- * again when a power cut or a full disk cut the recording short (a JVM mapping such a file dies of SIGBUS).
+ * again when a power cut cut the recording short (a JVM mapping such a file dies of SIGBUS).
  */
 class CdsArchiveIT {
 
