@@ -91,7 +91,8 @@ final class FootprintFloor {
         for (Map.Entry<String, List<Map<String, Object>>> layer : layers.entrySet()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("runs", layer.getValue());
-            m.put("median", medians(layer.getValue()));
+            m.put("median", FootprintTargets.medians(layer.getValue(),
+                    List.of("rss_mb", "dirty_mb", "anonymous_mb", "threads")));
             all.put(layer.getKey(), m);
         }
         return all;
@@ -179,21 +180,6 @@ final class FootprintFloor {
             return null;
         }
         return null;
-    }
-
-    private static Map<String, Object> medians(List<Map<String, Object>> runs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String key : List.of("rss_mb", "dirty_mb", "anonymous_mb", "threads")) {
-            List<Double> values = new ArrayList<>();
-            for (Map<String, Object> r : runs) {
-                if (r.get(key) instanceof Number n) {
-                    values.add(n.doubleValue());
-                }
-            }
-            values.sort(null);
-            m.put(key, values.isEmpty() ? null : values.get(values.size() / 2));
-        }
-        return m;
     }
 
     static void print(Map<String, Object> run, PrintStream out) {

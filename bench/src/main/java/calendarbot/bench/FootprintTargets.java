@@ -98,8 +98,13 @@ final class FootprintTargets {
     }
 
     private static Map<String, Object> medians(List<Map<String, Object>> runs) {
+        return medians(runs, List.of("meeting_ms", "page_ms", "rss_mb", "dirty_mb", "anonymous_mb"));
+    }
+
+    /** Each key's median over the runs (null when no run has it). */
+    static Map<String, Object> medians(List<Map<String, Object>> runs, List<String> keys) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String key : List.of("meeting_ms", "page_ms", "rss_mb", "dirty_mb", "anonymous_mb")) {
+        for (String key : keys) {
             List<Double> values = new ArrayList<>();
             for (Map<String, Object> r : runs) {
                 if (r.get(key) instanceof Number n) {
