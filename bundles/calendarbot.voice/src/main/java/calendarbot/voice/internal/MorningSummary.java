@@ -1,6 +1,7 @@
 package calendarbot.voice.internal;
 
 import calendarbot.api.model.Occurrence;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -138,7 +139,7 @@ final class MorningSummary {
             }
         } else {
             if (early) {
-                boolean veryEarly = Iso.localTime(first.start(), zone).isBefore(VERY_EARLY_START);
+                boolean veryEarly = java.time.Instant.ofEpochSecond(first.start()).atZone(zone).toLocalTime().isBefore(VERY_EARLY_START);
                 u.sentence().say("You start " + (veryEarly ? "very early " : "early ") + reference + " at "
                         + Spoken.time(first.start(), zone) + ", with ")
                         .name(Spoken.shortSubject(first.event().summary())).say(".");
@@ -190,15 +191,15 @@ final class MorningSummary {
                 .field("early_start_flag", early)
                 .field("density", density)
                 .field("back_to_back_count", backToBack)
-                .field("timeframe_start", Iso.local(start, zone))
-                .field("timeframe_end", Iso.local(end, zone))
-                .field("wake_up_recommendation", wakeUp == null ? null : Iso.local(wakeUp, zone))
+                .field("timeframe_start", IsoTimes.local(start, zone))
+                .field("timeframe_end", IsoTimes.local(end, zone))
+                .field("wake_up_recommendation", wakeUp == null ? null : IsoTimes.local(wakeUp, zone))
                 .field("meeting_count", meetings.size());
         w.name("free_blocks").beginArray();
         for (long[] b : free) {
             w.beginObject()
-                    .field("start_time", Iso.local(b[0], zone))
-                    .field("end_time", Iso.local(b[1], zone))
+                    .field("start_time", IsoTimes.local(b[0], zone))
+                    .field("end_time", IsoTimes.local(b[1], zone))
                     .field("duration_minutes", (b[1] - b[0]) / 60)
                     .endObject();
         }

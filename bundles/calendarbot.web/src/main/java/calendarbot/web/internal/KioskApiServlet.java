@@ -8,6 +8,7 @@ import calendarbot.api.MeetingSelector;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -143,7 +144,7 @@ public class KioskApiServlet extends JsonApiServlet {
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("success", true)
                 .field("meeting_id", id)
-                .field("skipped_until", Iso.utc(until))
+                .field("skipped_until", IsoTimes.utc(until))
                 .endObject().toString());
     }
 
@@ -227,7 +228,7 @@ public class KioskApiServlet extends JsonApiServlet {
         Instant now = time.instant();
         heartbeats.record(now, req.getHeader("User-Agent"));
         return Reply.json(200, new JsonWriter().beginObject()
-                .field("status", "ok").field("timestamp", Iso.utc(now)).endObject().toString());
+                .field("status", "ok").field("timestamp", IsoTimes.utc(now)).endObject().toString());
     }
 
     private Reply events(HttpServletRequest req) {

@@ -3,6 +3,7 @@ package calendarbot.web.internal;
 import calendarbot.api.EventStore;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,9 +80,9 @@ final class MorningSummary {
         String reference = specificDate ? day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US) : "tomorrow";
         JsonWriter w = new JsonWriter(2048).beginObject();
         w.name("summary").beginObject()
-                .field("timeframe_start", Iso.local(start.toEpochSecond(), zone))
-                .field("timeframe_end", Iso.local(end.toEpochSecond(), zone))
-                .field("analysis_time", Iso.utc(now))
+                .field("timeframe_start", IsoTimes.local(start.toEpochSecond(), zone))
+                .field("timeframe_end", IsoTimes.local(end.toEpochSecond(), zone))
+                .field("analysis_time", IsoTimes.utc(now))
                 .field("total_meetings_equivalent", equivalents)
                 .field("early_start_flag", early)
                 .field("density", density)
@@ -92,8 +93,8 @@ final class MorningSummary {
             w.beginObject()
                     .field("meeting_id", o.id())
                     .field("subject", WhatsNextJson.orEmpty(o.event().summary()))
-                    .field("start_time", Iso.local(o.start(), zone))
-                    .field("end_time", Iso.local(o.end(), zone))
+                    .field("start_time", IsoTimes.local(o.start(), zone))
+                    .field("end_time", IsoTimes.local(o.end(), zone))
                     .field("time_until_minutes", until > 0 ? Long.valueOf(until / 60) : null)
                     .field("preparation_needed", false)
                     .field("is_online", o.event().onlineMeetingUrl() != null)
@@ -105,8 +106,8 @@ final class MorningSummary {
         for (long[] block : free) {
             long minutes = (block[1] - block[0]) / 60;
             w.beginObject()
-                    .field("start_time", Iso.local(block[0], zone))
-                    .field("end_time", Iso.local(block[1], zone))
+                    .field("start_time", IsoTimes.local(block[0], zone))
+                    .field("end_time", IsoTimes.local(block[1], zone))
                     .field("duration_minutes", minutes)
                     .field("recommended_action", recommendation(block, minutes, start, end, timed.isEmpty()))
                     .field("is_significant", minutes >= SIGNIFICANT_FREE_BLOCK_MINUTES)
@@ -127,7 +128,7 @@ final class MorningSummary {
         if (early && !meetings.isEmpty()) {
             long wake = Math.max(meetings.get(0).start() - WAKE_UP_BUFFER_MINUTES * 60L,
                     day.atTime(MORNING_START_HOUR, 0).atZone(zone).toEpochSecond());
-            w.field("wake_up_recommendation_time", Iso.local(wake, zone));
+            w.field("wake_up_recommendation_time", IsoTimes.local(wake, zone));
         }
         w.field("speech_text", speech(meetings, actionableAllDay, density, early, free, backToBack, equivalents,
                 !events.isEmpty(), reference, zone));
