@@ -1,6 +1,6 @@
 /** Services through which the CalendarBot bundles talk to each other. */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package calendarbot.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
-/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health, screens. */
+/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health, screens, mornings. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package calendarbot.api.model;
 
 import org.osgi.annotation.bundle.Export;
