@@ -33,7 +33,7 @@ class VoiceEndpointsTest {
     VoiceEndpointsTest() {
         endpoints.store = kiosk.store;
         endpoints.selector = kiosk.selector();
-        endpoints.skips = kiosk.skips;
+        endpoints.overview = kiosk.overview();
         endpoints.clock = kiosk.now.asClock();
         endpoints.kiosk = kiosk.settings;
     }
