@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.Clock;
+import calendarbot.api.DayOverview;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
 import calendarbot.api.KioskSettings;
@@ -30,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -65,6 +69,9 @@ public class KioskApiServlet extends JsonApiServlet {
 
     @Reference
     transient LayoutRegistry layouts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile DayOverview overview;
 
     @Override
     Map<String, Route> routes() {
@@ -220,7 +227,8 @@ public class KioskApiServlet extends JsonApiServlet {
                 throw new BadRequest("invalid max_events: " + max);
             }
         }
-        return Reply.json(200, MorningSummary.render(events, skips, view, now, zone, date, maxEvents));
+        DayOverview day = require(overview, "day overview");
+        return Reply.json(200, MorningSummary.render(day, events, now, zone, date, maxEvents));
     }
 
     private Reply browserHeartbeat(HttpServletRequest req) throws IOException {

@@ -446,6 +446,24 @@ class JsonApiTest {
     }
 
     @Test
+    void morningSummaryCountsAsTheVoiceDoes() throws Exception {
+        // the kiosk's DayOverview decides for both: focus time before 08:00 is no early start, a gap of exactly
+        // 15 minutes is back to back
+        Instant tomorrowSevenAm = Instant.parse("2026-11-25T15:00:00Z");
+        Fixtures.Api morning = new Fixtures.Api(
+                meeting("focus", "Focus time", tomorrowSevenAm, HOUR),
+                meeting("first", "Design review", tomorrowSevenAm.plus(Duration.ofHours(2)), HOUR),
+                meeting("second", "Standup", tomorrowSevenAm.plus(Duration.ofMinutes(195)), Duration.ofMinutes(15)));
+        Map<?, ?> summary = (Map<?, ?>) Http.post("/api/morning-summary", "").send(morning.servlet).json()
+                .get("summary");
+        assertEquals(false, summary.get("early_start_flag"));
+        assertFalse(summary.containsKey("wake_up_recommendation_time"));
+        assertEquals(1L, summary.get("back_to_back_count"));
+        assertTrue(((String) summary.get("speech_text")).contains("Your first meeting is Design review at 9:00 AM."),
+                (String) summary.get("speech_text"));
+    }
+
+    @Test
     void morningSummaryOfAFreeMorning() throws Exception {
         Fixtures.Api free = new Fixtures.Api();
         Map<?, ?> summary = (Map<?, ?>) Http.post("/api/morning-summary?timezone=Europe/London&date=2026-12-01", "")
