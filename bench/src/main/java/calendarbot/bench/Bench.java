@@ -25,14 +25,14 @@ import java.util.Set;
  * bench/run smoke                 the small scenario only; exits non-zero if it broke (what CI runs)
  * bench/run medicine [--quick]    the medicine tracker plug-in: database, API, load, memory, panel
  * bench/run xlarge concurrent     chosen scenarios (a size gives its -cl, -chunked and -nostream variants)
- * bench/run parser | jmh | load | footprint | rest | idle | leak | start | scenarios | display
+ * bench/run parser | jmh | load | footprint | rest | floor | idle | leak | start | scenarios | display
  * bench/run soak [--minutes N] [--profile pi|full]   the soak of issue 13 (30 minutes by default)
  * options: --quick  --cycles N  --root DIR  --dist DIR  --work DIR  --results DIR
  * </pre>
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("parser", "start", "rest", "idle", "scenarios", "load", "leak",
+    static final List<String> PARTS = List.of("parser", "start", "rest", "floor", "idle", "scenarios", "load", "leak",
             "display", "jmh");
 
     private Bench() {
@@ -141,13 +141,14 @@ public final class Bench {
         List<Scenarios.Scenario> scenarios = new ArrayList<>();
         if (wanted.isEmpty() || wanted.contains("all")) {
             parts.addAll(PARTS);
+            parts.remove("floor"); // four minutes of starts that explain a figure rather than measure a change
         }
         for (String w : wanted) {
             if (w.equals("all")) {
                 continue;
             }
             if (w.equals("footprint")) {
-                parts.addAll(List.of("start", "rest", "idle", "leak"));
+                parts.addAll(List.of("start", "rest", "floor", "idle", "leak"));
             } else if (PARTS.contains(w)) {
                 parts.add(w);
             } else if (!Scenarios.named(w).isEmpty()) {
@@ -184,7 +185,8 @@ public final class Bench {
         if (parts.contains("parser")) {
             attempt(errors, "parser", () -> run.put("parser", parser(ctx)));
         }
-        boolean needsDist = parts.contains("start") || parts.contains("rest") || parts.contains("idle")
+        boolean needsDist = parts.contains("start") || parts.contains("rest") || parts.contains("floor")
+                || parts.contains("idle")
                 || parts.contains("load")
                 || parts.contains("leak") || parts.contains("display") || !scenarios.isEmpty();
         if (needsDist) {
@@ -202,6 +204,9 @@ public final class Bench {
         }
         if (parts.contains("rest")) {
             attempt(errors, "rest", () -> run.put("footprint_targets", FootprintTargets.run(ctx, 3)));
+        }
+        if (parts.contains("floor")) {
+            attempt(errors, "floor", () -> run.put("footprint_floor", FootprintFloor.run(ctx, 3)));
         }
         if (needsDist) {
             attempt(errors, "appcds", () -> {
@@ -405,8 +410,10 @@ public final class Bench {
                   scenarios        every refresh scenario below
                   small|medium|large|xlarge[-cl|-chunked|-nostream]|concurrent   chosen scenarios
                   load             50/100/200/500 clients on /api/whats-next and / (pi and full)
-                  footprint        start + rest + idle + leak
+                  footprint        start + rest + floor + idle + leak
                   rest             issue 17's targets: 3 cold + warm starts, small feed, idle RSS/dirty 10 s after
+                  floor            the idle RSS layer by layer: a JVM alone, + Felix/SCR/Config Admin/FileInstall,
+                                   + Felix HTTP Jetty, the pi profile (3 rounds of warm starts, ~4 min)
                   start            start to first meeting from the archive, feed server down, +-AppCDS
                   idle             pi idle RSS 10 s after ready
                   leak             RSS slope over refresh cycles (1000; --quick 50; --cycles N)

@@ -159,6 +159,7 @@ final class Report {
         scenarios(run, out);
         load(run, out);
         FootprintTargets.print(run, out);
+        FootprintFloor.print(run, out);
         footprint(run, out);
         display(run, out);
         jmh(run, out);

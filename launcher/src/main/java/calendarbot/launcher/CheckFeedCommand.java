@@ -41,10 +41,11 @@ import org.osgi.framework.BundleException;
 /**
  * {@code calendarbot check-feed}: "why is my meeting not shown?" answered by the kiosk's own services (fetcher,
  * parser, recurrence expander, event store, meeting selection) with the kiosk's own configuration: the profile's
- * {@code configs/} and the user's folder, as the server reads them.
+ * {@code configs/}, the user's folder and the CALENDARBOT_* settings, as the server reads them. Without a feed it
+ * checks each calendar the kiosk is configured with.
  */
 final class CheckFeedCommand {
-    static final String USAGE = "usage: calendarbot check-feed <file|url> [--now ISO] [--from DATE --to DATE] "
+    static final String USAGE = "usage: calendarbot check-feed [<file|url>] [--now ISO] [--from DATE --to DATE] "
             + "[--tz ZONE] [--max-per-rule N] [--format text|json|jsonl] [--config DIR] [--data DIR]";
     /** The source id the feed is stored under in check-feed's own event store. */
     static final String SOURCE = "check-feed";
@@ -64,7 +65,7 @@ final class CheckFeedCommand {
             Path config, Path data) {
     }
 
-    static int run(String[] args, Path home, PrintStream out, PrintStream err) {
+    static int run(String[] args, Path home, Map<String, String> environment, PrintStream out, PrintStream err) {
         Request request;
         try {
             request = parse(args, home);
@@ -73,25 +74,46 @@ final class CheckFeedCommand {
             err.println(USAGE);
             return 2;
         }
-        try (CheckFeedFramework kiosk = CheckFeedFramework.boot(home, request.data(), request.config())) {
-            return check(request, kiosk, out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("check-feed: " + e.getMessage());
+        OneLineSettings settings;
+        try {
+            settings = OneLineSettings.read(environment, OneLineSettings.files(request.config(), request.data()));
+        } catch (OneLineSettings.BadSetting e) {
+            // word for word what the server says for the same value (Main)
+            err.println("calendarbot: " + e.getMessage());
             return 2;
-        } catch (NotACalendarException e) {
-            err.println("check-feed: not a calendar: " + e.getMessage());
-            return 1;
-        } catch (FetchException e) {
-            if (e.getCause() instanceof NotACalendarException notACalendar) {
-                err.println("check-feed: not a calendar: " + notACalendar.getMessage());
-            } else {
-                err.println("check-feed: fetch failed (" + e.kind() + "): " + e.getMessage());
-            }
-            return 1;
-        } catch (IOException | BundleException e) {
+        } catch (IOException e) {
             err.println("check-feed: " + e.getMessage());
             return 1;
         }
+        settings.warnings().forEach(w -> err.println("calendarbot: " + w));
+        // the launcher's host and port: check-feed listens nowhere
+        List<OneLineSettings.Setting> all = settings.all(null, null);
+        try (CheckFeedFramework kiosk = CheckFeedFramework.boot(home, request.data(), request.config(), all)) {
+            if (request.feed() == null) {
+                return ConfiguredCalendars.check(request, kiosk, out, err);
+            }
+            URI uri = feedUri(request.feed());
+            return check(request, new SourceSpec(SOURCE, SOURCE, uri, null, true, null, Map.of()), kiosk, out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("check-feed: " + e.getMessage());
+            return 2;
+        } catch (IOException | FetchException | BundleException e) {
+            err.println("check-feed: " + failure(e));
+            return 1;
+        }
+    }
+
+    /** Why a feed could not be checked, in one line. */
+    static String failure(Exception e) {
+        if (e instanceof NotACalendarException) {
+            return "not a calendar: " + e.getMessage();
+        }
+        if (e instanceof FetchException f) {
+            return f.getCause() instanceof NotACalendarException notACalendar
+                    ? "not a calendar: " + notACalendar.getMessage()
+                    : "fetch failed (" + f.kind() + "): " + f.getMessage();
+        }
+        return e.getMessage();
     }
 
     static Request parse(String[] args, Path home) {
@@ -115,12 +137,12 @@ final class CheckFeedCommand {
             }
             options.put(a, args[++i]);
         }
-        if (feed == null) {
-            throw new IllegalArgumentException("which feed? give a file or a URL");
-        }
         String format = options.getOrDefault("--format", "text");
         if (!List.of("text", "json", "jsonl").contains(format)) {
             throw new IllegalArgumentException("--format is text, json or jsonl, not '" + format + "'");
+        }
+        if (feed == null && format.equals("jsonl")) {
+            throw new IllegalArgumentException("--format jsonl lists one feed's occurrences: give a file or a URL");
         }
         Integer max = null;
         if (options.containsKey("--max-per-rule")) {
@@ -143,9 +165,25 @@ final class CheckFeedCommand {
                 config, data);
     }
 
-    private static int check(Request r, CheckFeedFramework kiosk, PrintStream out, PrintStream err)
+    /** Checks one feed and prints its report in the format asked for. */
+    static int check(Request r, SourceSpec source, CheckFeedFramework kiosk, PrintStream out, PrintStream err)
             throws IOException, FetchException {
-        URI uri = feedUri(r.feed());
+        CheckFeedReport result = report(r, source, kiosk, err);
+        switch (r.format()) {
+            case "jsonl" -> result.writeJsonl(out);
+            case "json" -> out.println(result.json());
+            default -> result.writeText(out);
+        }
+        return 0;
+    }
+
+    /**
+     * The report on {@code source}: fetched with its credentials and headers, parsed, expanded and selected from as
+     * the kiosk would, alone in the kiosk's store (removed from it again once the report is written).
+     */
+    static CheckFeedReport report(Request r, SourceSpec source, CheckFeedFramework kiosk, PrintStream err)
+            throws IOException, FetchException {
+        URI uri = source.url();
         KioskSettings settings = kiosk.service(KioskSettings.class);
         ZoneId zone = r.zone() != null ? zone(r.zone()) : settings.zone();
         Instant now = r.now() != null ? instant(r.now(), zone, "--now") : kiosk.service(Clock.class).now();
@@ -158,7 +196,6 @@ final class CheckFeedCommand {
         // the limits are the parser's configuration, as in the refresher (a Pi keeps shorter descriptions)
         ParseOptions options = new ParseOptions(zone, settings.meAddress(), ParseOptions.PARSER_SETTING,
                 ParseOptions.PARSER_SETTING);
-        SourceSpec source = new SourceSpec(SOURCE, SOURCE, uri, null, true, null, Map.of());
         long fetchStart = System.nanoTime();
         FetchOutcome outcome = fetcher.fetch(source, Validators.NONE,
                 body -> report[0] = parser.parse(body.stream(), options, events::add));
@@ -178,29 +215,24 @@ final class CheckFeedCommand {
         if (!window.to().isAfter(window.from())) {
             throw new IllegalArgumentException("--to must be after --from");
         }
-        Expansion expansion = expand(expander, events, window);
+        Expansion expansion = expand(expander, source.id(), events, window);
         // the kiosk's store removes duplicates (same UID and RECURRENCE-ID) and applies its cap, as on the wall
         EventStore store = kiosk.service(EventStore.class);
-        store.replace(SOURCE, expansion.occurrences());
-        if (store.size(SOURCE) < expansion.occurrences().size()) {
+        store.replace(source.id(), expansion.occurrences());
+        if (store.size(source.id()) < expansion.occurrences().size()) {
             err.printf("check-feed: the kiosk keeps %d of the %d occurrences (duplicates removed, and at most "
-                    + "calendarbot.cache maxOccurrencesPerSource)%n", store.size(SOURCE), expansion.occurrences().size());
+                    + "calendarbot.cache maxOccurrencesPerSource)%n", store.size(source.id()),
+                    expansion.occurrences().size());
         }
         MeetingSelector selector = kiosk.service(MeetingSelector.class);
-        CheckFeedReport result = new CheckFeedReport(uri, outcome, fetchMillis, report[0], expansion, window, now,
-                zone, store, selector);
-        switch (r.format()) {
-            case "jsonl" -> result.writeJsonl(out);
-            case "json" -> out.println(result.json());
-            default -> result.writeText(out);
-        }
-        return 0;
+        return new CheckFeedReport(uri, outcome, fetchMillis, report[0], expansion, window, now, zone, store,
+                selector);
     }
 
-    private static Expansion expand(RecurrenceExpander expander, List<ParsedEvent> events, ExpansionWindow window)
-            throws IOException {
+    private static Expansion expand(RecurrenceExpander expander, String id, List<ParsedEvent> events,
+            ExpansionWindow window) throws IOException {
         try {
-            return expander.expand(SOURCE, events, window).toCompletableFuture().get(5, TimeUnit.MINUTES);
+            return expander.expand(id, events, window).toCompletableFuture().get(5, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
             throw new IOException("expanding recurrences failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {

@@ -1,16 +1,20 @@
 package calendarbot.launcher;
 
+import calendarbot.api.SourceDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -28,8 +32,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * The distribution's own bundles and configuration, booted for check-feed: the profile's bundles less those that
  * fetch on their own, serve HTTP, draw or administer (refresh, web, layouts, display, plug-ins, runtime, Jetty,
  * console, shell), with the profile's {@code configs/} and the user's folder read by FileInstall exactly as the server
- * reads them. Its services answer as the wall would: the user's time zone, skip keywords and the pi's description
- * limit included.
+ * reads them, and the CALENDARBOT_* settings laid over them by calendarbot.settings as on the server. Its services
+ * answer as the wall would: the user's time zone, skip keywords and the pi's description limit included.
  *
  * <p>calendarbot.api is not installed as a bundle but exported by the system bundle from the launcher's class path,
  * so the records the launcher builds (a SourceSpec) and receives (a WhatsNext) are the services' own classes.
@@ -37,7 +41,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 final class CheckFeedFramework implements AutoCloseable {
 
     /** The CalendarBot bundles check-feed boots; every other one (refresh, web, layouts, plug-ins) stays out. */
-    static final List<String> KEPT = List.of("calendarbot.json", "calendarbot.logging", "calendarbot.fetcher",
+    static final List<String> KEPT = List.of("calendarbot.json", "calendarbot.logging", "calendarbot.settings",
+            "calendarbot.fetcher",
             "calendarbot.parser", "calendarbot.parser.ical4j", "calendarbot.rrule", "calendarbot.cache",
             "calendarbot.kiosk");
     /** Libraries check-feed leaves out, by symbolic name or name prefix ending in '.': HTTP, console, shell. */
@@ -53,21 +58,31 @@ final class CheckFeedFramework implements AutoCloseable {
             "calendarbot.api.MeetingSelector", "calendarbot.kiosk",
             "calendarbot.api.KioskSettings", "calendarbot.kiosk",
             "calendarbot.api.Clock", "calendarbot.kiosk");
+    /** The calendars: one factory configuration each, named after its file or its variable. */
+    static final String SOURCE_PREFIX = OneLineSettings.SOURCE_FACTORY + "~";
     private static final String FILE_PROPERTY = "felix.fileinstall.filename";
     private static final long PATIENCE_MILLIS = 15_000;
 
     private final Framework framework;
     private final Path storage;
     private final Map<String, Path> configFiles;
+    /** PID to the properties the CALENDARBOT_* variables set in it. */
+    private final Map<String, Map<String, Object>> overlaid;
 
-    private CheckFeedFramework(Framework framework, Path storage, Map<String, Path> configFiles) {
+    private CheckFeedFramework(Framework framework, Path storage, Map<String, Path> configFiles,
+            Map<String, Map<String, Object>> overlaid) {
         this.framework = framework;
         this.storage = storage;
         this.configFiles = configFiles;
+        this.overlaid = overlaid;
     }
 
-    /** Boots the bundles of {@code home} with its configs/ and the user's {@code config} folder. */
-    static CheckFeedFramework boot(Path home, Path data, Path config) throws IOException, BundleException {
+    /**
+     * Boots the bundles of {@code home} with its configs/, the user's {@code config} folder and the checked
+     * CALENDARBOT_* {@code settings}.
+     */
+    static CheckFeedFramework boot(Path home, Path data, Path config, List<OneLineSettings.Setting> settings)
+            throws IOException, BundleException {
         Path storage = Files.createTempDirectory("calendarbot-check-feed-");
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -76,6 +91,7 @@ final class CheckFeedFramework implements AutoCloseable {
         p.put("calendarbot.home", home.toString());
         p.put("calendarbot.data", data.toString());
         p.put("calendarbot.config.extra", config.toString());
+        p.put(OneLineSettings.PROPERTY, OneLineSettings.transport(settings));
         p.put("felix.fileinstall.dir", home.resolve("configs").toString());
         // the calendarbot.* files and the watcher of the user's folder; not the deploy folder's plug-ins
         p.put("felix.fileinstall.filter", "(calendarbot\\..*|org\\.apache\\.felix\\.fileinstall-userconfig)\\.(cfg|config)");
@@ -107,17 +123,55 @@ final class CheckFeedFramework implements AutoCloseable {
                 }
             }
         }
-        return new CheckFeedFramework(framework, storage, expectedConfigFiles(home.resolve("configs"), config));
+        return new CheckFeedFramework(framework, storage, expectedConfigFiles(home.resolve("configs"), config),
+                overlaid(settings));
+    }
+
+    /** What the variables set, by PID (the launcher's host and port set none). */
+    static Map<String, Map<String, Object>> overlaid(List<OneLineSettings.Setting> settings) {
+        Map<String, Map<String, Object>> byPid = new HashMap<>();
+        for (OneLineSettings.Setting s : settings) {
+            if (s.target().pid() != null && s.value() != null && s.origin() != null) {
+                byPid.computeIfAbsent(s.target().pid(), pid -> new HashMap<>()).put(s.target().property(), s.value());
+            }
+        }
+        return byPid;
     }
 
     /**
      * The service of {@code type} once the configuration it is shaped by has arrived: when the profile's folder or
      * the user's has a file for its PID, the service carries that file's name (the user's file when both have one,
-     * as on the server, where the user's folder is read after the profile's).
+     * as on the server, where the user's folder is read after the profile's), and the values the CALENDARBOT_*
+     * variables set in it.
      */
     <S> S service(Class<S> type) throws IOException {
         String pid = PID_OF.get(type.getName());
-        Path file = pid == null ? null : configFiles.get(pid);
+        BundleContext context = framework.getBundleContext();
+        return context.getService(await(type, pid == null ? List.of() : List.of(pid), false).get(0));
+    }
+
+    /**
+     * Every configured calendar, in the order of its configuration's name: one for each calendarbot.source-*.cfg
+     * file of both folders and for each calendar a variable names, once its configuration has arrived.
+     */
+    List<SourceDefinition> sources() throws IOException {
+        Set<String> pids = new TreeSet<>();
+        configFiles.keySet().stream().filter(pid -> pid.startsWith(SOURCE_PREFIX)).forEach(pids::add);
+        overlaid.forEach((pid, values) -> {
+            if (pid.startsWith(SOURCE_PREFIX) && values.containsKey("url")) {
+                pids.add(pid); // the demo calendar a variable only switches off is there only with its file
+            }
+        });
+        List<SourceDefinition> sources = new ArrayList<>();
+        BundleContext context = framework.getBundleContext();
+        for (ServiceReference<SourceDefinition> ref : await(SourceDefinition.class, List.copyOf(pids), true)) {
+            sources.add(context.getService(ref));
+        }
+        return sources;
+    }
+
+    /** One service reference for each of {@code pids} (any one when there are none) that carries what it expects. */
+    private <S> List<ServiceReference<S>> await(Class<S> type, List<String> pids, boolean byPid) throws IOException {
         BundleContext context = framework.getBundleContext();
         AtomicLong changes = new AtomicLong();
         ServiceListener listener = event -> {
@@ -135,12 +189,20 @@ final class CheckFeedFramework implements AutoCloseable {
         try {
             while (true) {
                 long seen = changes.get();
-                ServiceReference<S> ref = context.getServiceReference(type);
-                if (ref != null && (file == null || file.equals(pathOf(ref.getProperty(FILE_PROPERTY))))) {
-                    S service = context.getService(ref);
-                    if (service != null) {
-                        return service;
+                List<ServiceReference<S>> found = new ArrayList<>();
+                String missing = null;
+                Collection<ServiceReference<S>> refs = context.getServiceReferences(type, null);
+                for (String pid : pids.isEmpty() ? List.of("") : pids) {
+                    ServiceReference<S> match = refs.stream().filter(r -> carries(r, pid, byPid)).findFirst()
+                            .orElse(null);
+                    if (match == null) {
+                        missing = pid;
+                        break;
                     }
+                    found.add(match);
+                }
+                if (missing == null) {
+                    return found;
                 }
                 synchronized (changes) {
                     long left;
@@ -149,16 +211,40 @@ final class CheckFeedFramework implements AutoCloseable {
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) {
+                    Path file = configFiles.get(missing);
                     throw new IOException("the kiosk's " + type.getSimpleName() + " did not start"
-                            + (file == null ? "" : " with " + file) + " within " + PATIENCE_MILLIS / 1000 + " s");
+                            + (file != null ? " with " + file : missing.isEmpty() ? "" : " for " + missing)
+                            + " within " + PATIENCE_MILLIS / 1000 + " s");
                 }
             }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + type.getSimpleName());
         } finally {
             context.removeServiceListener(listener);
         }
+    }
+
+    /**
+     * True when {@code ref} was configured by what decides {@code pid}: its file (the user's when both folders have
+     * one) and the values the variables set in it. Values are compared as text: DS hands them on unchanged.
+     */
+    private boolean carries(ServiceReference<?> ref, String pid, boolean byPid) {
+        if (byPid && !pid.equals(ref.getProperty(Constants.SERVICE_PID))) {
+            return false;
+        }
+        Path file = configFiles.get(pid);
+        if (file != null && !file.equals(pathOf(ref.getProperty(FILE_PROPERTY)))) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : overlaid.getOrDefault(pid, Map.of()).entrySet()) {
+            if (!String.valueOf(e.getValue()).equals(String.valueOf(ref.getProperty(e.getKey())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -190,8 +276,9 @@ final class CheckFeedFramework implements AutoCloseable {
     }
 
     /**
-     * For each PID of a calendarbot.* file, the file that decides it: the user's folder's, else the profile's.
-     * Factory configurations (name-alias) shape no service check-feed uses and are left out.
+     * For each PID of a calendarbot.* file, the file that decides it: the user's folder's, else the profile's. A
+     * factory configuration's file (calendarbot.source-work.cfg) decides the named configuration
+     * (calendarbot.source~work), as FileInstall names it.
      */
     static Map<String, Path> expectedConfigFiles(Path profileFolder, Path userFolder) throws IOException {
         Map<String, Path> result = new HashMap<>();
@@ -203,10 +290,8 @@ final class CheckFeedFramework implements AutoCloseable {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (name.startsWith("calendarbot.") && (name.endsWith(".cfg") || name.endsWith(".config"))) {
-                        String pid = name.substring(0, name.lastIndexOf('.'));
-                        if (pid.indexOf('-') < 0) {
-                            result.put(pid, f.toAbsolutePath().normalize());
-                        }
+                        result.put(name.substring(0, name.lastIndexOf('.')).replaceFirst("-", "~"),
+                                f.toAbsolutePath().normalize());
                     }
                 }
             }

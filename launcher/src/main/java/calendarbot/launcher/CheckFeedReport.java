@@ -8,6 +8,7 @@ import calendarbot.api.model.FetchOutcome;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParseReport;
 import calendarbot.api.model.ParsedEvent;
+import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.WhatsNext;
 import calendarbot.json.JsonWriter;
 import java.io.PrintStream;
@@ -85,8 +86,13 @@ final class CheckFeedReport {
 
     /** The whole report as one JSON object. */
     String json() {
-        JsonWriter w = new JsonWriter(2048).beginObject()
-                .field("feed", redact(uri))
+        return json(new JsonWriter(2048)).toString();
+    }
+
+    /** The whole report as one JSON object, written to {@code w} (one calendar among several). */
+    JsonWriter json(JsonWriter w) {
+        w.beginObject()
+                .field("feed", SourceSpec.shown(uri))
                 .field("http_status", outcome.httpStatus())
                 .field("bytes", report.bytes())
                 .field("fetch_ms", fetchMillis)
@@ -138,11 +144,11 @@ final class CheckFeedReport {
                     .field("start_iso", utc(n.occurrence().start())).field("why", n.why()).endObject();
         }
         w.endArray();
-        return w.endObject().toString();
+        return w.endObject();
     }
 
     void writeText(PrintStream out) {
-        out.printf("Feed:        %s%n", redact(uri));
+        out.printf("Feed:        %s%n", SourceSpec.shown(uri));
         out.printf("Fetched:     HTTP %d, %,d bytes in %d ms (parse %d ms, %s parser)%n", outcome.httpStatus(),
                 report.bytes(), fetchMillis, report.millis(), report.parser() == null ? "unnamed" : report.parser());
         if (report.calendarName() != null || report.calendarZone() != null) {
@@ -262,17 +268,6 @@ final class CheckFeedReport {
     private static String minutes(long seconds) {
         long m = Math.max(0, seconds) / 60;
         return m >= 120 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
-    }
-
-    /** Calendar URLs carry their secret in the path or query: show the host only. */
-    static String redact(URI uri) {
-        if ("file".equals(uri.getScheme())) {
-            return uri.getPath();
-        }
-        if (uri.getHost() == null) {
-            return uri.getScheme() + ":...";
-        }
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPath() == null || uri.getPath().isEmpty() ? "" : "/...");
     }
 
     /** A UTC time stamp as calendarbot_lite writes it ("2026-11-24T16:00:00Z"). */

@@ -25,7 +25,7 @@ public record LaunchOptions(Path home, String profile, int port, String host, Pa
 
     static final String USAGE = """
             usage: calendarbot [--port N] [--host ADDR] [--config DIR] [--data DIR]
-                   calendarbot check-feed <file|url> [--now ISO] [--from DATE --to DATE] [--tz ZONE]
+                   calendarbot check-feed [<file|url>] [--now ISO] [--from DATE --to DATE] [--tz ZONE]
                                           [--max-per-rule N] [--format text|json|jsonl] [--config DIR] [--data DIR]
               --port N      HTTP port (default 8080, or $CALENDARBOT_WEB_PORT)
               --host ADDR   address to listen on (default: 127.0.0.1 in the pi profile, whose display is on the

@@ -40,6 +40,8 @@ public final class Main {
     static final String STORAGE_PROBLEMS = "calendarbot.storage.problems";
     /** systemd waits 90 s before it kills; a kiosk should be gone long before. */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Held until the JVM exits (see there). */
+    private static final KeptClassLoaders KEPT_FOR_THE_ARCHIVE = new KeptClassLoaders();
 
     private Main() {
     }
@@ -52,7 +54,7 @@ public final class Main {
             System.setProperty("calendarbot.log.level", System.getProperty("calendarbot.log.level", "ERROR"));
             String[] rest = new String[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
-            System.exit(CheckFeedCommand.run(rest, homeDirectory(), System.out, System.err));
+            System.exit(CheckFeedCommand.run(rest, homeDirectory(), System.getenv(), System.out, System.err));
             return;
         }
         LaunchOptions options;
@@ -152,6 +154,7 @@ public final class Main {
         try {
             if (framework.getState() == Bundle.ACTIVE || framework.getState() == Bundle.STARTING) {
                 System.out.println("calendarbot: stopping");
+                KEPT_FOR_THE_ARCHIVE.keep(framework.getBundleContext());
                 framework.stop();
                 FrameworkEvent stopped = framework.waitForStop(STOP_WAIT.toMillis());
                 if (stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT) {

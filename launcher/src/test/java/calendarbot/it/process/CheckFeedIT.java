@@ -131,6 +131,87 @@ class CheckFeedIT {
     }
 
     @Test
+    void theKiosksZoneSettingDecidesTheLocalDaysOfTheReport() throws Exception {
+        // 18:30Z on Monday 23 November: Tuesday morning in Tokyo, Monday afternoon in New York. The user's file says
+        // Los Angeles; a variable wins over it, as on the server.
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/calendarbot.kiosk.cfg"), "timeZone = America/Los_Angeles\n",
+                StandardCharsets.UTF_8);
+        Run tokyo = checkFeed(Map.of("CALENDARBOT_DEFAULT_TIMEZONE", "Asia/Tokyo"),
+                feed("moved-cancelled-and-excluded-weekly.ics"), "--now", "2026-11-23T18:30:00Z");
+        assertEquals(0, tokyo.exit(), tokyo.err());
+        assertTrue(tokyo.out().contains("At 2026-11-23T18:30:00Z (Tue 24 Nov 03:30 Asia/Tokyo)"), tokyo.out());
+        assertTrue(tokyo.out().contains("Next:      \"Weekly sync (moved)\" Tue 24 Nov 07:00-07:30"), tokyo.out());
+        assertEquals("", tokyo.err(), "no log line from the settings on check-feed's output");
+
+        // the same setting from the kiosk's .env file in its configuration folder
+        Files.writeString(work.resolve("config/.env"), "CALENDARBOT_DEFAULT_TIMEZONE=America/New_York\n");
+        Run newYork = checkFeed(Map.of(), feed("moved-cancelled-and-excluded-weekly.ics"), "--now",
+                "2026-11-23T18:30:00Z");
+        assertEquals(0, newYork.exit(), newYork.err());
+        assertTrue(newYork.out().contains("At 2026-11-23T18:30:00Z (Mon 23 Nov 13:30 America/New_York)"),
+                newYork.out());
+        assertTrue(newYork.out().contains("Next:      \"Weekly sync (moved)\" Mon 23 Nov 17:00-17:30"),
+                newYork.out());
+    }
+
+    @Test
+    void aBadZoneStopsCheckFeedWithTheServersOwnLine() throws Exception {
+        Map<String, String> env = Map.of("CALENDARBOT_DEFAULT_TIMEZONE", "Europe/Berlinn");
+        Run run = checkFeed(env, feed("moved-cancelled-and-excluded-weekly.ics"));
+        Distribution.Exit server = Distribution.runToExit("full", work.resolve("server-configs"),
+                work.resolve("server-data"), env, Distribution.freePort());
+        assertEquals(2, run.exit(), run.err());
+        assertEquals("calendarbot: CALENDARBOT_DEFAULT_TIMEZONE: 'Europe/Berlinn' is not a time zone "
+                + "(e.g. Europe/Berlin, America/New_York, UTC)\n", run.err());
+        assertEquals(server.output(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void withoutAFeedEachConfiguredCalendarIsCheckedAndNoSecretIsShown() throws Exception {
+        // one calendar from the variable, one that cannot be reached (its URL holds a user, a password and a token),
+        // the profile's demo calendar switched off by the variable; no retries, so that the failure is quick
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/calendarbot.fetcher.cfg"), "maxRetries = 0\n");
+        String unreachable = "http://bob:s3cret@127.0.0.1:" + Distribution.freePort() + "/team.ics?token=t0ken";
+        Run run = checkFeed(Map.of("CALENDARBOT_ICS_URL", Path.of(feed("moved-cancelled-and-excluded-weekly.ics"))
+                .toUri().toString(), "CALENDARBOT_ICS_URL_PRIVATE", unreachable, "CALENDARBOT_DEFAULT_TIMEZONE",
+                "America/New_York"), "--now", "2026-11-23T18:30:00Z");
+        assertEquals(1, run.exit(), "one calendar could not be fetched: " + run.out() + run.err());
+        String text = run.out();
+        String[] calendars = text.split("\n\n(?=Calendar \")");
+        assertTrue(calendars[0].startsWith("Calendar \"default\" (default): file:/"), text);
+        assertTrue(calendars[0].contains("Next:      \"Weekly sync (moved)\" Mon 23 Nov 17:00-17:30"), text);
+        assertEquals("Calendar \"Demo\" (demo): demo:…\nNot checked: switched off (enabled = false)", calendars[1]);
+        assertEquals(3, calendars.length, text);
+        assertTrue(calendars[2].startsWith("Calendar \"private\" (private): http://127.0.0.1:"), text);
+        assertTrue(calendars[2].contains("Failed:      fetch failed (NETWORK): private: cannot connect"), text);
+        for (String secret : List.of("bob", "s3cret", "t0ken", "team.ics")) {
+            assertTrue(!text.contains(secret) && !run.err().contains(secret), secret + " shown: " + text + run.err());
+        }
+
+        Run json = checkFeed(Map.of("CALENDARBOT_ICS_URL", Path.of(feed("moved-cancelled-and-excluded-weekly.ics"))
+                .toUri().toString()), "--now", "2026-11-23T18:30:00Z", "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        Map<String, Object> answer = JsonReader.parseObject(json.out());
+        assertEquals("default", JsonReader.at(answer, "calendars", 0, "id"));
+        assertEquals("Weekly sync (moved)", JsonReader.at(answer, "calendars", 0, "report", "meeting", "subject"));
+        assertEquals("demo", JsonReader.at(answer, "calendars", 1, "id"));
+        assertEquals(Boolean.FALSE, JsonReader.at(answer, "calendars", 1, "enabled"));
+    }
+
+    @Test
+    void withoutAFeedOrACalendarSwitchedOnItSaysSo() throws Exception {
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/calendarbot.source-demo.cfg"), "url = demo:calendar\nenabled = false\n");
+        Run run = checkFeed(Map.of());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.err().startsWith("check-feed: no calendar to check: every configured one is switched off; "
+                + "set CALENDARBOT_ICS_URL or add a calendarbot.source-<name>.cfg"), run.err());
+    }
+
+    @Test
     void theParserSettingHandsTheFeedToIcal4jInTheFullProfile() throws Exception {
         Files.createDirectories(work.resolve("config"));
         Files.writeString(work.resolve("config/calendarbot.parser.cfg"), "parser = ical4j\n", StandardCharsets.UTF_8);

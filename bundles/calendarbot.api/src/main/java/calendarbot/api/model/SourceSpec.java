@@ -1,6 +1,8 @@
 package calendarbot.api.model;
 
 import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Map;
  */
 public record SourceSpec(String id, String name, URI url, String colour, boolean enabled, Auth auth,
         Map<String, String> headers) {
+
+    private static final int MAX_ID_LENGTH = 64;
 
     public SourceSpec {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -37,6 +41,34 @@ public record SourceSpec(String id, String name, URI url, String colour, boolean
         boolean more = url.getRawPath() != null && url.getRawPath().length() > 1 || url.getRawQuery() != null;
         return host == null ? (url.getScheme() == null ? "…" : url.getScheme() + ":…")
                 : url.getScheme() + "://" + host + (url.getPort() > 0 ? ":" + url.getPort() : "") + (more ? "/…" : "");
+    }
+
+    /**
+     * The id a source named {@code text} gets: lower-case ASCII letters, digits and single dashes, safe as a file name
+     * and in URLs ("Büro Team" → "buro-team").
+     */
+    public static String idOf(String text) {
+        if (text == null) {
+            return "source";
+        }
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        StringBuilder out = new StringBuilder();
+        boolean dash = false;
+        for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (dash && out.length() > 0) {
+                    out.append('-');
+                }
+                out.append(c);
+                dash = false;
+            } else {
+                dash = true;
+            }
+            if (out.length() >= MAX_ID_LENGTH) {
+                break;
+            }
+        }
+        return out.length() == 0 ? "source" : out.toString();
     }
 
     /** How the feed server wants to be authenticated. */

@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.SourceDefinition;
 import calendarbot.api.Clock;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedFetcher;

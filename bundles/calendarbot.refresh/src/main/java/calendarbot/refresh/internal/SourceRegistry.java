@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.SourceDefinition;
 import calendarbot.api.model.SourceSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ final class SourceRegistry {
         if (!byId.containsKey(preferred)) {
             return preferred;
         }
-        String base = preferred + "-" + CalendarSourceConfig.slug(configName);
+        String base = preferred + "-" + SourceSpec.idOf(configName);
         String id = base;
         for (int n = 2; byId.containsKey(id); n++) {
             id = base + "-" + n;

@@ -1,5 +1,6 @@
 package calendarbot.refresh.internal;
 
+import calendarbot.api.SourceDefinition;
 import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceStatus;

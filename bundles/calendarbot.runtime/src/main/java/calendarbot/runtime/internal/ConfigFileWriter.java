@@ -1,5 +1,6 @@
 package calendarbot.runtime.internal;
 
+import calendarbot.api.SettingOrigins;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public class ConfigFileWriter implements ConfigurationListener {
     static final String WEB_CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileWriter.class);
     private static final Set<String> NOT_WRITTEN = Set.of("service.pid", "service.factoryPid", FILE_MARKER,
-            "service.bundleLocation", EnvironmentConfigurations.MARKER);
+            "service.bundleLocation", SettingOrigins.MADE_BY);
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -50,6 +51,19 @@ public class ConfigFileWriter implements ConfigurationListener {
     void activate(BundleContext context) {
         String extra = context.getProperty("calendarbot.config.extra");
         folder = extra != null ? Paths.get(extra) : DataFolder.of(context).resolve("configs");
+    }
+
+    /** True for a configuration calendarbot.settings made for a variable, to which no one added a value. */
+    static boolean madeForVariablesOnly(Dictionary<String, Object> props) {
+        if (!SettingOrigins.MADE_FOR_VARIABLE.equals(props.get(SettingOrigins.MADE_BY))) {
+            return false;
+        }
+        for (var keys = props.keys(); keys.hasMoreElements();) {
+            if (!NOT_WRITTEN.contains(keys.nextElement())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean managed(String pid) {
@@ -76,7 +90,7 @@ public class ConfigFileWriter implements ConfigurationListener {
             if (props == null || props.get(FILE_MARKER) != null) {
                 return; // it came from a file: the file already says it
             }
-            if (EnvironmentConfigurations.madeHereOnly(props)) {
+            if (madeForVariablesOnly(props)) {
                 return; // made for a CALENDARBOT_* variable: its values live in the environment, not in a file
             }
             Path file = folder.resolve(fileName(pid, factoryPid));

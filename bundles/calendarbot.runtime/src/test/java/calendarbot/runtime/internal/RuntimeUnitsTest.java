@@ -1,9 +1,11 @@
 package calendarbot.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.SettingOrigins;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -66,6 +68,18 @@ class RuntimeUnitsTest {
         Path bundle = dir.resolve("ok.jar");
         writeJar(bundle, "calendarbot.test");
         assertNull(DeployFolderWatch.check(bundle));
+    }
+
+    @Test
+    void aConfigurationMadeForTheVariablesIsNeverWrittenToAFileNorIsItsMarker() {
+        Hashtable<String, Object> made = new Hashtable<>(Map.of("service.pid", "calendarbot.refresh"));
+        made.put(SettingOrigins.MADE_BY, SettingOrigins.MADE_FOR_VARIABLE);
+        assertTrue(ConfigFileWriter.madeForVariablesOnly(made));
+        made.put("jitterSeconds", 5);
+        assertFalse(ConfigFileWriter.madeForVariablesOnly(made), "someone added a value of their own");
+        String text = ConfigFileWriter.render(made);
+        assertTrue(text.contains("jitterSeconds=I\"5\""), text);
+        assertFalse(text.contains(SettingOrigins.MADE_BY), text);
     }
 
     private static void writeJar(Path jar, String bsn) throws IOException {

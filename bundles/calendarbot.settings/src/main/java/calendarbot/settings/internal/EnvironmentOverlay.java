@@ -1,4 +1,4 @@
-package calendarbot.runtime.internal;
+package calendarbot.settings.internal;
 
 import calendarbot.json.JsonReader;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package calendarbot.runtime.internal;
+package calendarbot.settings.internal;
 
 import calendarbot.api.SettingOrigins;
 import calendarbot.api.model.SettingOrigin;
@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true, service = SettingOrigins.class)
 public class EnvironmentConfigurations implements SettingOrigins {
 
-    /** Marks a configuration made here; ConfigFileWriter never writes one that holds nothing else. */
-    static final String MARKER = "calendarbot.origin";
-    static final String MADE_FROM_ENVIRONMENT = "environment";
+    /** Marks a configuration made here; calendarbot.runtime never writes one that holds nothing else to a file. */
+    static final String MARKER = SettingOrigins.MADE_BY;
+    static final String MADE_FROM_ENVIRONMENT = SettingOrigins.MADE_FOR_VARIABLE;
+    private static final String FILE_MARKER = "felix.fileinstall.filename";
     /** The profile's demo calendar: switched off when a variable names a calendar, never made. */
     static final String DEMO_PID = "calendarbot.source~demo";
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentConfigurations.class);
@@ -116,7 +117,7 @@ public class EnvironmentConfigurations implements SettingOrigins {
             Dictionary<String, Object> props = found == null || found.length == 0 ? null : found[0].getProperties();
             Object value = props == null ? null : props.get(e.property());
             if (value != null) {
-                Object file = props.get(ConfigFileWriter.FILE_MARKER);
+                Object file = props.get(FILE_MARKER);
                 return new SettingOrigin(e.variable(), e.pid(), e.property(), value,
                         file != null ? "file " + file.toString().replaceFirst("^file:", "") : "console");
             }

@@ -1,12 +1,12 @@
-package calendarbot.refresh.internal;
+package calendarbot.settings.internal;
 
+import calendarbot.api.SourceDefinition;
 import calendarbot.api.model.SourceSpec;
 import calendarbot.api.model.SourceSpec.Auth;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,6 @@ public final class CalendarSourceConfig implements SourceDefinition {
 
     static final String FACTORY_PID = "calendarbot.source";
     static final String DEFAULT_COLOUR = "#4a90d9";
-    private static final int MAX_ID_LENGTH = 64;
     private static final Logger LOG = LoggerFactory.getLogger(CalendarSourceConfig.class);
 
     @ObjectClassDefinition(name = "CalendarBot calendar source",
@@ -95,7 +94,7 @@ public final class CalendarSourceConfig implements SourceDefinition {
         String ownName = configName(properties);
         String name = blankToNull(config.name());
         String displayName = name != null ? name : ownName;
-        String id = slug(displayName);
+        String id = SourceSpec.idOf(displayName);
         String colour = blankToNull(config.colour());
 
         URI url = null;
@@ -209,31 +208,6 @@ public final class CalendarSourceConfig implements SourceDefinition {
             return p;
         }
         return "source";
-    }
-
-    /** Lower-case ASCII letters, digits and single dashes: safe as a file name and in URLs ("Büro Team" → "buro-team"). */
-    static String slug(String text) {
-        if (text == null) {
-            return "source";
-        }
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        StringBuilder out = new StringBuilder();
-        boolean dash = false;
-        for (char c : ascii.toLowerCase(Locale.ROOT).toCharArray()) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                if (dash && out.length() > 0) {
-                    out.append('-');
-                }
-                out.append(c);
-                dash = false;
-            } else {
-                dash = true;
-            }
-            if (out.length() >= MAX_ID_LENGTH) {
-                break;
-            }
-        }
-        return out.length() == 0 ? "source" : out.toString();
     }
 
     private static String blankToNull(String s) {

@@ -1,4 +1,4 @@
-package calendarbot.runtime.internal;
+package calendarbot.settings.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,16 +67,6 @@ class EnvironmentOverlayTest {
         none.modifyConfiguration(null, refresh);
         assertNull(refresh.get("intervalSeconds"));
         assertTrue(none.overlays().isEmpty());
-    }
-
-    @Test
-    void aConfigurationMadeForTheVariablesIsNeverWrittenToAFileNorIsItsMarker() {
-        Hashtable<String, Object> made = props("calendarbot.refresh", null);
-        made.put(EnvironmentConfigurations.MARKER, EnvironmentConfigurations.MADE_FROM_ENVIRONMENT);
-        made.put("jitterSeconds", 5);
-        String text = ConfigFileWriter.render(made);
-        assertTrue(text.contains("jitterSeconds=I\"5\""), text);
-        assertFalse(text.contains(EnvironmentConfigurations.MARKER), text);
     }
 
     private static Hashtable<String, Object> props(String pid, String factoryPid) {

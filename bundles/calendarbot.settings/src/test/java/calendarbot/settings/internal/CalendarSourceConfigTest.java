@@ -1,4 +1,4 @@
-package calendarbot.refresh.internal;
+package calendarbot.settings.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,10 +1,11 @@
-package calendarbot.refresh.internal;
+package calendarbot.api;
 
 import calendarbot.api.model.SourceSpec;
 
 /**
- * One configured calendar source, as the refresher sees it. Registered by {@link CalendarSourceConfig}, one per
- * {@code calendarbot.source} factory configuration; private to this bundle.
+ * One configured calendar source: a service per {@code calendarbot.source} factory configuration (a file
+ * {@code calendarbot.source-work.cfg}, the console, or a CALENDARBOT_ICS_URL variable), carrying that configuration's
+ * properties. The refresher keeps each one refreshed; check-feed checks them.
  */
 public interface SourceDefinition {
 

@@ -1,4 +1,4 @@
-package calendarbot.runtime.internal;
+package calendarbot.settings.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
