@@ -1,6 +1,6 @@
-/** The one JSON codec of CalendarBot, for every bundle and the launcher. */
+/** The one JSON codec of CalendarBot, for every bundle and the launcher, and the ISO times its answers write. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package calendarbot.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -61,6 +61,11 @@ public class PiProfileIT {
         assertEquals(404, Http.get(uri("/system/console/bundles")).status());
         Object threshold = JsonReader.at(getJson("/api/status"), "config", "calendarbot.fetcher", "streamThresholdBytes");
         assertEquals("262144", String.valueOf(threshold));
+        // the wall's morning summary is the kiosk's DayOverview worded by web: both wired in the small profile
+        Http.Response morning = Http.get(uri("/api/morning-summary?date=2026-12-01&timezone=UTC"));
+        assertEquals(morning.body(), 200, morning.status());
+        assertEquals("2026-12-01T06:00:00Z", JsonReader.at(JsonReader.parseObject(morning.body()), "summary",
+                "timeframe_start"));
     }
 
     @Test

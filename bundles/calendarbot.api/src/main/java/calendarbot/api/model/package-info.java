@@ -1,4 +1,4 @@
-/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health, screens. */
+/** Immutable records that cross bundle borders: sources, parsed events, occurrences, health, screens, mornings. */
 @Export
 @Version("1.3.0")
 package calendarbot.api.model;

@@ -3,6 +3,7 @@ package calendarbot.voice.internal;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,8 +78,8 @@ final class Answers {
             ParsedEvent e = next.event();
             w.beginObject()
                     .field("subject", orEmpty(e.summary()))
-                    .field("start_iso", Iso.utc(next.start()))
-                    .field("end_iso", Iso.utc(next.end()))
+                    .field("start_iso", IsoTimes.utc(next.start()))
+                    .field("end_iso", IsoTimes.utc(next.end()))
                     .field("seconds_until_start", seconds)
                     .field("duration_spoken", Spoken.duration(seconds))
                     .field("location", orEmpty(e.location()))
@@ -134,7 +135,7 @@ final class Answers {
             u.say(" all day.");
         }
         JsonWriter w = new JsonWriter(1024).beginObject()
-                .field("now_iso", Iso.utc(q.agenda().now()))
+                .field("now_iso", IsoTimes.utc(q.agenda().now()))
                 .field("tz", q.zoneName());
         doneFields(w, t, q);
         w.field("meeting_count", t.meetings().size());
@@ -208,7 +209,7 @@ final class Answers {
             long seconds = next.start() - q.now();
             w.beginObject()
                     .field("subject", orEmpty(next.event().summary()))
-                    .field("start_iso", Iso.utc(next.start()))
+                    .field("start_iso", IsoTimes.utc(next.start()))
                     .field("seconds_until_start", seconds)
                     .field("duration_spoken", Spoken.duration(seconds))
                     .field("speech_text", speech)
@@ -220,8 +221,8 @@ final class Answers {
         } else {
             w.beginObject()
                     .field("subject", orEmpty(current.event().summary()))
-                    .field("start_iso", Iso.utc(current.start()))
-                    .field("end_iso", Iso.utc(current.end()))
+                    .field("start_iso", IsoTimes.utc(current.start()))
+                    .field("end_iso", IsoTimes.utc(current.end()))
                     .field("seconds_until_end", Math.max(0, current.end() - q.now()))
                     .endObject();
         }
@@ -260,9 +261,9 @@ final class Answers {
     private static void doneFields(JsonWriter w, Today t, Question q) {
         Occurrence last = t.last();
         w.field("has_meetings_today", t.hasMeetings())
-                .field("last_meeting_start_iso", last == null ? null : Iso.utc(last.start()))
-                .field("last_meeting_end_iso", last == null ? null : Iso.utc(Agenda.end(last)))
-                .field("last_meeting_end_local_iso", last == null ? null : Iso.local(Agenda.end(last), q.zone()))
+                .field("last_meeting_start_iso", last == null ? null : IsoTimes.utc(last.start()))
+                .field("last_meeting_end_iso", last == null ? null : IsoTimes.utc(Agenda.end(last)))
+                .field("last_meeting_end_local_iso", last == null ? null : IsoTimes.local(Agenda.end(last), q.zone()))
                 .field("last_meeting_subject", last == null ? null : orEmpty(last.event().summary()));
         w.field("note", last == null && !t.allDay().isEmpty() ? "all-day events only, no timed meetings today" : null);
     }

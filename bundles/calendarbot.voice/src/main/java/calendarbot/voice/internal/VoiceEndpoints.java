@@ -1,10 +1,10 @@
 package calendarbot.voice.internal;
 
 import calendarbot.api.Clock;
+import calendarbot.api.DayOverview;
 import calendarbot.api.EventStore;
 import calendarbot.api.KioskSettings;
 import calendarbot.api.MeetingSelector;
-import calendarbot.api.SkipList;
 import jakarta.servlet.Servlet;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * nothing is served there (the kiosk's API answers 404), and the log says once how to turn voice on: calendarbot_lite
  * leaves the endpoints open when no token is set, this never does. A token set or changed later applies at once.
  *
- * <p>Answers come from the kiosk's services (event store, meeting selection, skips, clock, settings) through
+ * <p>Answers come from the kiosk's services (event store, meeting selection, day overview, clock, settings) through
  * calendarbot.api only; a service that is not running makes an answer 503, never a 404.
  */
 @Component(configurationPid = VoiceEndpoints.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
@@ -78,7 +78,7 @@ public class VoiceEndpoints {
     volatile MeetingSelector selector;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile SkipList skips;
+    volatile DayOverview overview;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Clock clock;
@@ -186,8 +186,9 @@ public class VoiceEndpoints {
         EventStore s = require(store, "event store");
         MeetingSelector m = require(selector, "meeting selector");
         Clock c = require(clock, "clock");
+        DayOverview d = require(overview, "day overview");
         KioskSettings k = require(kiosk, "kiosk configuration");
-        return new Agenda(s, m, skips, k, c.now());
+        return new Agenda(s, m, d, k, c.now());
     }
 
     private static <T> T require(T service, String what) {

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.ServletExchange;
+import calendarbot.json.JsonReader;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP side: token, failures, paths, methods, parameters, missing services. */
 class AlexaServletTest {
+
+    /** What ServletExchange.json reads answers with: the bundle's own JSON codec. */
+    static final Function<String, Map<String, Object>> JSON = JsonReader::parseObject;
 
     private static final String TOKEN = "s3cr3t-token-0123456789abcdef";
     private static final String[] ENDPOINTS = { "next-meeting", "time-until-next", "done-for-day", "launch-summary",
@@ -29,26 +35,28 @@ class AlexaServletTest {
     @Test
     void everyEndpointAnswersWithTheToken() throws Exception {
         for (String e : ENDPOINTS) {
-            Exchange x = Exchange.get("/api/alexa/" + e).bearer(TOKEN).to(servlet);
-            assertEquals(200, x.status, e + ": " + x.body());
+            ServletExchange x = ServletExchange.get("/api/alexa/" + e).bearer(TOKEN).send(servlet);
+            assertEquals(200, x.status, e + ": " + x.text());
             assertEquals("application/json; charset=utf-8", x.headers.get("Content-Type"));
             assertEquals("no-store", x.headers.get("Cache-Control"));
-            assertTrue(x.json().get("speech_text") instanceof String s && !s.isEmpty(), e);
-            assertNull(x.json().get("ssml"), e);
+            assertTrue(x.json(JSON).get("speech_text") instanceof String s && !s.isEmpty(), e);
+            assertNull(x.json(JSON).get("ssml"), e);
         }
-        Exchange trailing = Exchange.get("/api/alexa/next-meeting/").bearer(TOKEN).to(servlet);
+        ServletExchange trailing = ServletExchange.get("/api/alexa/next-meeting/").bearer(TOKEN).send(servlet);
         assertEquals(200, trailing.status);
-        Exchange lowerCaseScheme = Exchange.get("/api/alexa/next-meeting").header("Authorization", "bearer " + TOKEN)
-                .to(servlet);
+        ServletExchange lowerCaseScheme = ServletExchange.get("/api/alexa/next-meeting")
+                .header("Authorization", "bearer " + TOKEN)
+                .send(servlet);
         assertEquals(200, lowerCaseScheme.status, "the scheme is case-insensitive (RFC 6750)");
     }
 
     @Test
     void preferSsmlAddsSsmlToEveryEndpoint() throws Exception {
         for (String e : ENDPOINTS) {
-            Exchange x = Exchange.get("/api/alexa/" + e + "?prefer_ssml=true").bearer(TOKEN).to(servlet);
+            ServletExchange x = ServletExchange.get("/api/alexa/" + e + "?prefer_ssml=true").bearer(TOKEN)
+                    .send(servlet);
             assertEquals(200, x.status, e);
-            UtteranceTest.assertValidSsml(String.valueOf(x.json().get("ssml")));
+            UtteranceTest.assertValidSsml(String.valueOf(x.json(JSON).get("ssml")));
         }
     }
 
@@ -59,73 +67,80 @@ class AlexaServletTest {
             { "Authorization", "Bearer " + TOKEN + "x" } };
         int n = 0;
         for (String[] h : headers) {
-            Exchange x = Exchange.get("/api/alexa/" + ENDPOINTS[n % ENDPOINTS.length]).from("10.0.0." + n++);
+            ServletExchange x = ServletExchange.get("/api/alexa/" + ENDPOINTS[n % ENDPOINTS.length])
+                    .from("10.0.0." + n++);
             if (h.length > 0) {
                 x.header(h[0], h[1]);
             }
-            x.to(servlet);
+            x.send(servlet);
             assertEquals(401, x.status, String.join(" ", h));
-            assertEquals(Map.of("error", "Unauthorized"), x.json());
+            assertEquals(Map.of("error", "Unauthorized"), x.json(JSON));
             assertEquals("Bearer realm=\"calendarbot\"", x.headers.get("WWW-Authenticate"));
-            assertFalse(x.body().contains(TOKEN));
+            assertFalse(x.text().contains(TOKEN));
         }
         // an unknown path says nothing without the token either
-        assertEquals(401, Exchange.get("/api/alexa/secrets").to(servlet).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/secrets").send(servlet).status);
     }
 
     @Test
     void repeatedFailuresFromOneAddressAre429ThenAllowedAgain() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertEquals(401,
-                    Exchange.get("/api/alexa/next-meeting").bearer("guess" + i).from("10.1.1.1").to(servlet).status);
+                    ServletExchange.get("/api/alexa/next-meeting").bearer("guess" + i).from("10.1.1.1").send(servlet)
+                            .status);
         }
-        Exchange locked = Exchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.1").to(servlet);
+        ServletExchange locked = ServletExchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.1")
+                .send(servlet);
         assertEquals(429, locked.status, "the right token too: the answer must not tell a guesser anything");
         assertEquals("60", locked.headers.get("Retry-After"));
-        assertEquals("Too many failed attempts", locked.json().get("error"));
-        assertEquals(200, Exchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.2").to(servlet).status,
+        assertEquals("Too many failed attempts", locked.json(JSON).get("error"));
+        assertEquals(200, ServletExchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.2").send(servlet)
+                .status,
                 "another address is not affected");
         nanos.addAndGet(30_000_000_000L);
         assertEquals("30",
-                Exchange.get("/api/alexa/next-meeting").from("10.1.1.1").to(servlet).headers.get("Retry-After"));
+                ServletExchange.get("/api/alexa/next-meeting").from("10.1.1.1").send(servlet).headers
+                        .get("Retry-After"));
         nanos.addAndGet(30_000_000_000L);
-        assertEquals(200, Exchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.1").to(servlet).status);
+        assertEquals(200, ServletExchange.get("/api/alexa/next-meeting").bearer(TOKEN).from("10.1.1.1").send(servlet)
+                .status);
     }
 
     @Test
     void behindAProxyOnTheSameMachineTheForwardedClientIsCounted() throws Exception {
         for (int i = 0; i < 5; i++) {
-            Exchange.get("/api/alexa/next-meeting").header("X-Forwarded-For", "198.51.100.7").from("127.0.0.1")
-                    .to(servlet);
+            ServletExchange.get("/api/alexa/next-meeting").header("X-Forwarded-For", "198.51.100.7").from("127.0.0.1")
+                    .send(servlet);
         }
-        assertEquals(429, Exchange.get("/api/alexa/next-meeting").bearer(TOKEN)
-                .header("X-Forwarded-For", "203.0.113.5, 198.51.100.7").from("127.0.0.1").to(servlet).status,
+        assertEquals(429, ServletExchange.get("/api/alexa/next-meeting").bearer(TOKEN)
+                .header("X-Forwarded-For", "203.0.113.5, 198.51.100.7").from("127.0.0.1").send(servlet).status,
                 "the proxy's own entry (the last) names the client");
-        assertEquals(200, Exchange.get("/api/alexa/next-meeting").bearer(TOKEN)
-                .header("X-Forwarded-For", "192.0.2.1").from("127.0.0.1").to(servlet).status,
+        assertEquals(200, ServletExchange.get("/api/alexa/next-meeting").bearer(TOKEN)
+                .header("X-Forwarded-For", "192.0.2.1").from("127.0.0.1").send(servlet).status,
                 "the skill, forwarded by the same proxy, still gets in");
         // a client on the LAN cannot dodge the count with a header of its own
         for (int i = 0; i < 5; i++) {
-            Exchange.get("/api/alexa/next-meeting").header("X-Forwarded-For", "192.0.2." + i).from("192.168.1.50")
-                    .to(servlet);
+            ServletExchange.get("/api/alexa/next-meeting").header("X-Forwarded-For", "192.0.2." + i)
+                    .from("192.168.1.50")
+                    .send(servlet);
         }
-        assertEquals(429, Exchange.get("/api/alexa/next-meeting").from("192.168.1.50").to(servlet).status);
+        assertEquals(429, ServletExchange.get("/api/alexa/next-meeting").from("192.168.1.50").send(servlet).status);
         assertEquals("::1", AlexaServlet.clientAddress(proxyless("::1")));
     }
 
     @Test
     void unknownPathsMethodsAndParameters() throws Exception {
-        Exchange unknown = Exchange.get("/api/alexa/weather").bearer(TOKEN).to(servlet);
+        ServletExchange unknown = ServletExchange.get("/api/alexa/weather").bearer(TOKEN).send(servlet);
         assertEquals(404, unknown.status);
-        assertEquals("no such endpoint: /api/alexa/weather", unknown.json().get("error"));
+        assertEquals("no such endpoint: /api/alexa/weather", unknown.json(JSON).get("error"));
 
-        Exchange post = Exchange.request("POST", "/api/alexa/next-meeting").bearer(TOKEN).to(servlet);
+        ServletExchange post = ServletExchange.request("POST", "/api/alexa/next-meeting").bearer(TOKEN).send(servlet);
         assertEquals(405, post.status);
         assertEquals("GET, HEAD", post.headers.get("Allow"));
 
-        Exchange head = Exchange.request("HEAD", "/api/alexa/next-meeting").bearer(TOKEN).to(servlet);
+        ServletExchange head = ServletExchange.request("HEAD", "/api/alexa/next-meeting").bearer(TOKEN).send(servlet);
         assertEquals(200, head.status);
-        assertEquals("", head.body());
+        assertEquals("", head.text());
 
         for (String[] bad : new String[][] { { "next-meeting?tz=Mars/Olympus_Mons", "tz" },
             { "done-for-day?tz=Not%20A%20Zone", "tz" }, { "launch-summary?tz=Europe/Nowhere", "tz" },
@@ -134,25 +149,28 @@ class AlexaServletTest {
             { "morning-summary?date=tomorrow", "date" }, { "morning-summary?max_events=0", "max_events" },
             { "morning-summary?max_events=101", "max_events" }, { "morning-summary?max_events=ten", "max_events" },
             { "morning-summary?detail_level=chatty", "detail_level" } }) {
-            Exchange x = Exchange.get("/api/alexa/" + bad[0]).bearer(TOKEN).to(servlet);
+            ServletExchange x = ServletExchange.get("/api/alexa/" + bad[0]).bearer(TOKEN).send(servlet);
             assertEquals(400, x.status, bad[0]);
-            assertEquals(bad[1], x.json().get("parameter"), bad[0]);
-            assertTrue(String.valueOf(x.json().get("error")).contains(bad[1]), x.body());
+            assertEquals(bad[1], x.json(JSON).get("parameter"), bad[0]);
+            assertTrue(String.valueOf(x.json(JSON).get("error")).contains(bad[1]), x.text());
         }
-        assertEquals(200, Exchange.get("/api/alexa/morning-summary?date=2025-11-10&timezone=America/New_York"
-                + "&detail_level=brief&max_events=100&prefer_ssml=false").bearer(TOKEN).to(servlet).status);
+        assertEquals(200, ServletExchange.get("/api/alexa/morning-summary?date=2025-11-10&timezone=America/New_York"
+                + "&detail_level=brief&max_events=100&prefer_ssml=false").bearer(TOKEN).send(servlet).status);
     }
 
     @Test
     void withoutTzTheKiosksZone() throws Exception {
-        Map<String, Object> done = Exchange.get("/api/alexa/done-for-day").bearer(TOKEN).to(servlet).json();
+        Map<String, Object> done = ServletExchange.get("/api/alexa/done-for-day").bearer(TOKEN).send(servlet)
+                .json(JSON);
         assertEquals("America/Los_Angeles", done.get("tz"));
         assertEquals("2025-11-05T10:30:00-08:00", done.get("last_meeting_end_local_iso"));
-        Map<String, Object> ny = Exchange.get("/api/alexa/done-for-day?tz=America/New_York").bearer(TOKEN).to(servlet)
-                .json();
+        Map<String, Object> ny = ServletExchange.get("/api/alexa/done-for-day?tz=America/New_York").bearer(TOKEN)
+                .send(servlet)
+                .json(JSON);
         assertEquals("America/New_York", ny.get("tz"));
         assertEquals("2025-11-05T13:30:00-05:00", ny.get("last_meeting_end_local_iso"));
-        Map<?, ?> summary = (Map<?, ?>) Exchange.get("/api/alexa/morning-summary").bearer(TOKEN).to(servlet).json()
+        Map<?, ?> summary = (Map<?, ?>) ServletExchange.get("/api/alexa/morning-summary").bearer(TOKEN).send(servlet)
+                .json(JSON)
                 .get("summary");
         assertEquals("2025-11-05T06:00:00-08:00", summary.get("timeframe_start"));
     }
@@ -162,16 +180,16 @@ class AlexaServletTest {
         AlexaServlet early = new AlexaServlet(() -> BearerToken.of(TOKEN, "test"), () -> limiter, () -> {
             throw new AlexaServlet.Unavailable("event store");
         });
-        Exchange x = Exchange.get("/api/alexa/launch-summary").bearer(TOKEN).to(early);
+        ServletExchange x = ServletExchange.get("/api/alexa/launch-summary").bearer(TOKEN).send(early);
         assertEquals(503, x.status);
-        assertEquals("event store", x.json().get("missing"));
+        assertEquals("event store", x.json(JSON).get("missing"));
     }
 
     @Test
     void noTokenMeansNobodyGetsIn() throws Exception {
         AlexaServlet off = new AlexaServlet(() -> null, () -> limiter, kiosk::agenda);
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").bearer("").to(off).status);
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").to(off).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").bearer("").send(off).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").send(off).status);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package calendarbot.voice.internal;
 
+import calendarbot.api.DayOverview;
 import calendarbot.api.EventBuilder;
 import calendarbot.api.FixedKioskSettings;
 import calendarbot.api.ManualTime;
@@ -8,6 +9,7 @@ import calendarbot.api.MemoryEventStore;
 import calendarbot.api.MemorySkipList;
 import calendarbot.api.model.Occurrence;
 import calendarbot.json.JsonReader;
+import calendarbot.kiosk.internal.KioskDay;
 import calendarbot.kiosk.internal.KioskRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.Map;
 /**
  * A kiosk for the voice tests: the API's in-memory store and skips, the kiosk's own meeting selection (with
  * configuration {@code calendarbot.kiosk}'s defaults: "focus time" and friends are skip keywords, "lunch" gives
- * way), its zone, and a "now" the test sets. Meetings are placed by wall-clock time in the kiosk's zone.
+ * way) and its view of a day, its zone, and a "now" the test sets. Meetings are placed by wall-clock time in the
+ * kiosk's zone.
  */
 final class Kiosk {
 
@@ -53,8 +56,13 @@ final class Kiosk {
         return KioskRules.selector(zone, skips, config);
     }
 
+    /** The kiosk's own view of a day (test scope only, as the selector). */
+    DayOverview overview() {
+        return new KioskDay(selector(), skips, settings);
+    }
+
     Agenda agenda() {
-        return new Agenda(store, selector(), skips, settings, now.instant());
+        return new Agenda(store, selector(), overview(), settings, now.instant());
     }
 
     /** A meeting at a local start for some minutes. */

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.ServletExchange;
+import calendarbot.json.JsonReader;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
@@ -20,6 +23,9 @@ import org.osgi.framework.ServiceRegistration;
 
 /** Whether the endpoints are served: a token from the configuration or the environment, live changes, the log. */
 class VoiceEndpointsTest {
+
+    /** What ServletExchange.json reads answers with: the bundle's own JSON codec. */
+    static final Function<String, Map<String, Object>> JSON = JsonReader::parseObject;
 
     private static final String CONFIG_TOKEN = "config-token-7f3a9c1e5b2d4806";
     private static final String ENV_TOKEN = "env-token-1c9e7a5b3d2f4068";
@@ -33,7 +39,7 @@ class VoiceEndpointsTest {
     VoiceEndpointsTest() {
         endpoints.store = kiosk.store;
         endpoints.selector = kiosk.selector();
-        endpoints.skips = kiosk.skips;
+        endpoints.overview = kiosk.overview();
         endpoints.clock = kiosk.now.asClock();
         endpoints.kiosk = kiosk.settings;
     }
@@ -57,8 +63,9 @@ class VoiceEndpointsTest {
         endpoints.activate(context.proxy(), config(null));
         assertNotNull(context.servlet);
         assertEquals("/api/alexa/*", context.properties.get("osgi.http.whiteboard.servlet.pattern"));
-        assertEquals(200, Exchange.get("/api/alexa/launch-summary").bearer(ENV_TOKEN).to(context.servlet).status);
-        assertEquals(401, Exchange.get("/api/alexa/launch-summary").to(context.servlet).status);
+        assertEquals(200, ServletExchange.get("/api/alexa/launch-summary").bearer(ENV_TOKEN).send(context.servlet)
+                .status);
+        assertEquals(401, ServletExchange.get("/api/alexa/launch-summary").send(context.servlet).status);
         endpoints.deactivate();
         assertTrue(context.unregistered);
     }
@@ -68,14 +75,14 @@ class VoiceEndpointsTest {
         env.put(VoiceEndpoints.TOKEN_VARIABLE, ENV_TOKEN);
         endpoints.activate(context.proxy(), config(CONFIG_TOKEN));
         AlexaServlet servlet = context.servlet;
-        assertEquals(200, Exchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).to(servlet).status);
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").bearer(ENV_TOKEN).to(servlet).status);
+        assertEquals(200, ServletExchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).send(servlet).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").bearer(ENV_TOKEN).send(servlet).status);
 
         endpoints.modified(config("another-token-0123456789"));
         assertEquals(1, context.registrations, "a new token needs no new registration");
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).to(servlet).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).send(servlet).status);
         assertEquals(200,
-                Exchange.get("/api/alexa/next-meeting").bearer("another-token-0123456789").to(servlet).status);
+                ServletExchange.get("/api/alexa/next-meeting").bearer("another-token-0123456789").send(servlet).status);
 
         env.clear();
         endpoints.modified(config(""));
@@ -90,9 +97,9 @@ class VoiceEndpointsTest {
         endpoints.activate(context.proxy(), ConfigProxy.of(VoiceEndpoints.Config.class,
                 Map.of("bearerToken", CONFIG_TOKEN, "maxFailedAttempts", "2", "failureWindowSeconds", "600")));
         AlexaServlet servlet = context.servlet;
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").from("10.9.9.9").to(servlet).status);
-        assertEquals(401, Exchange.get("/api/alexa/next-meeting").from("10.9.9.9").to(servlet).status);
-        Exchange third = Exchange.get("/api/alexa/next-meeting").from("10.9.9.9").to(servlet);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").from("10.9.9.9").send(servlet).status);
+        assertEquals(401, ServletExchange.get("/api/alexa/next-meeting").from("10.9.9.9").send(servlet).status);
+        ServletExchange third = ServletExchange.get("/api/alexa/next-meeting").from("10.9.9.9").send(servlet);
         assertEquals(429, third.status);
         assertEquals("600", third.headers.get("Retry-After"));
         endpoints.deactivate();
@@ -102,9 +109,9 @@ class VoiceEndpointsTest {
     void aMissingServiceIs503() throws Exception {
         endpoints.activate(context.proxy(), config(CONFIG_TOKEN));
         endpoints.selector = null;
-        Exchange x = Exchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).to(context.servlet);
+        ServletExchange x = ServletExchange.get("/api/alexa/next-meeting").bearer(CONFIG_TOKEN).send(context.servlet);
         assertEquals(503, x.status);
-        assertEquals("meeting selector", x.json().get("missing"));
+        assertEquals("meeting selector", x.json(JSON).get("missing"));
         endpoints.deactivate();
     }
 

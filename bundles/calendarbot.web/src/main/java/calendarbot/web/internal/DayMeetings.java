@@ -7,7 +7,7 @@ import calendarbot.api.model.ParsedEvent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Meetings of a span of time as the day-level answers (done-for-day, morning summary) count them. */
+/** Meetings of a span of time as done-for-day counts them. */
 final class DayMeetings {
 
     /** More than anyone has in a day; bounds the work of one request. */

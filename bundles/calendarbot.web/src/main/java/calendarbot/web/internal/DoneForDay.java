@@ -3,6 +3,7 @@ package calendarbot.web.internal;
 import calendarbot.api.EventStore;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,13 +43,13 @@ final class DoneForDay {
             }
         }
         JsonWriter w = new JsonWriter().beginObject()
-                .field("now_iso", Iso.utc(now))
+                .field("now_iso", IsoTimes.utc(now))
                 .field("tz", requestedZone)
                 .field("has_meetings_today", count > 0)
                 .field("meeting_count", count)
-                .field("last_meeting_start_iso", last == null ? null : Iso.utc(last.start()))
-                .field("last_meeting_end_iso", last == null ? null : Iso.utc(lastEnd))
-                .field("last_meeting_end_local_iso", last == null ? null : Iso.local(lastEnd, zone))
+                .field("last_meeting_start_iso", last == null ? null : IsoTimes.utc(last.start()))
+                .field("last_meeting_end_iso", last == null ? null : IsoTimes.utc(lastEnd))
+                .field("last_meeting_end_local_iso", last == null ? null : IsoTimes.local(lastEnd, zone))
                 .field("last_meeting_subject", last == null ? null : WhatsNextJson.orEmpty(last.event().summary()));
         w.name("note").nullValue();
         String speech;

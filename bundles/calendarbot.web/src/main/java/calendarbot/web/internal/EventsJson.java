@@ -4,6 +4,7 @@ import calendarbot.api.SkipList;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,8 +22,8 @@ final class EventsJson {
     static String render(List<Occurrence> occurrences, long from, long to, ZoneId zone,
             Map<String, SourceStatus> sources, SkipList skips) {
         JsonWriter w = new JsonWriter(256 + occurrences.size() * 400).beginObject()
-                .field("from_iso", Iso.utc(from))
-                .field("to_iso", Iso.utc(to))
+                .field("from_iso", IsoTimes.utc(from))
+                .field("to_iso", IsoTimes.utc(to))
                 .field("timezone", zone.getId())
                 .field("truncated", occurrences.size() > MAX_EVENTS);
         w.name("events").beginArray();
@@ -38,10 +39,10 @@ final class EventsJson {
                     .field("uid", e.uid())
                     .field("subject", WhatsNextJson.orEmpty(e.summary()))
                     .field("location", WhatsNextJson.orEmpty(e.location()))
-                    .field("start_iso", Iso.utc(o.start()))
-                    .field("end_iso", Iso.utc(o.end()))
+                    .field("start_iso", IsoTimes.utc(o.start()))
+                    .field("end_iso", IsoTimes.utc(o.end()))
                     .field("all_day", o.allDay())
-                    .field("date", o.allDay() ? Iso.date(o.start(), zone) : null)
+                    .field("date", o.allDay() ? IsoTimes.date(o.start(), zone) : null)
                     .field("source", o.sourceId())
                     .field("source_name", Sources.name(sources, o.sourceId()))
                     .field("colour", Sources.colour(sources, o.sourceId()))

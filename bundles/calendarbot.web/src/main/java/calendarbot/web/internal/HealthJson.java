@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.model.SourceStatus;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                 .field("status", problems.isEmpty() ? "ok" : "degraded")
                 .field("problems", problems)
                 .field("warnings", allWarnings())
-                .field("server_time_iso", Iso.utc(serverTime))
+                .field("server_time_iso", IsoTimes.utc(serverTime))
                 .field("uptime_seconds", uptimeSeconds);
         w.name("sources").beginArray();
         for (SourceStatus s : sources) {
@@ -124,19 +125,19 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                     .field("colour", s.colour())
                     .field("state", s.state() == null ? null : s.state().name())
                     .field("enabled", s.state() != SourceStatus.State.DISABLED)
-                    .field("last_attempt_iso", Iso.utc(s.lastAttempt()))
-                    .field("last_success_iso", Iso.utc(s.lastSuccess()))
+                    .field("last_attempt_iso", IsoTimes.utc(s.lastAttempt()))
+                    .field("last_success_iso", IsoTimes.utc(s.lastSuccess()))
                     .field("error", s.error())
                     .field("warning", warning(s))
                     .field("warnings", s.warnings())
                     .field("events", s.events())
                     .field("bytes", s.bytes())
                     .field("parse_errors", s.parseErrors())
-                    .field("next_attempt_iso", Iso.utc(s.nextAttempt()))
+                    .field("next_attempt_iso", IsoTimes.utc(s.nextAttempt()))
                     .endObject();
         }
         w.endArray();
-        w.field("last_browser_heartbeat_iso", Iso.utc(heartbeat.at()))
+        w.field("last_browser_heartbeat_iso", IsoTimes.utc(heartbeat.at()))
                 .field("last_browser_user_agent", heartbeat.userAgent())
                 .field("event_count", eventCount);
         w.name("memory").beginObject()
@@ -158,7 +159,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                 .endObject();
         // calendarbot_lite's watchdog reads the newest success's age here
         w.name("last_refresh").beginObject()
-                .field("last_success_iso", Iso.utc(newestSuccess()))
+                .field("last_success_iso", IsoTimes.utc(newestSuccess()))
                 .field("last_success_delta_s", age)
                 .field("stale_after_s", staleAfter.toSeconds())
                 .endObject();
@@ -169,7 +170,7 @@ record HealthJson(Instant serverTime, Instant realNow, List<SourceStatus> source
                 .field("event_window_initialized", eventCount > 0)
                 .endObject();
         w.name("display_probe").beginObject()
-                .field("last_render_probe_iso", Iso.utc(heartbeat.at()))
+                .field("last_render_probe_iso", IsoTimes.utc(heartbeat.at()))
                 .name("last_probe_ok");
         if (heartbeat.at() == null) {
             w.nullValue();

@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.Clock;
+import calendarbot.api.DayOverview;
 import calendarbot.api.EventStore;
 import calendarbot.api.FeedRefresher;
 import calendarbot.api.KioskSettings;
@@ -8,6 +9,7 @@ import calendarbot.api.MeetingSelector;
 import calendarbot.api.SkipList;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -64,6 +69,9 @@ public class KioskApiServlet extends JsonApiServlet {
 
     @Reference
     transient LayoutRegistry layouts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile DayOverview overview;
 
     @Override
     Map<String, Route> routes() {
@@ -143,7 +151,7 @@ public class KioskApiServlet extends JsonApiServlet {
         return Reply.json(200, new JsonWriter().beginObject()
                 .field("success", true)
                 .field("meeting_id", id)
-                .field("skipped_until", Iso.utc(until))
+                .field("skipped_until", IsoTimes.utc(until))
                 .endObject().toString());
     }
 
@@ -219,7 +227,8 @@ public class KioskApiServlet extends JsonApiServlet {
                 throw new BadRequest("invalid max_events: " + max);
             }
         }
-        return Reply.json(200, MorningSummary.render(events, skips, view, now, zone, date, maxEvents));
+        DayOverview day = require(overview, "day overview");
+        return Reply.json(200, MorningSummary.render(day, events, now, zone, date, maxEvents));
     }
 
     private Reply browserHeartbeat(HttpServletRequest req) throws IOException {
@@ -227,7 +236,7 @@ public class KioskApiServlet extends JsonApiServlet {
         Instant now = time.instant();
         heartbeats.record(now, req.getHeader("User-Agent"));
         return Reply.json(200, new JsonWriter().beginObject()
-                .field("status", "ok").field("timestamp", Iso.utc(now)).endObject().toString());
+                .field("status", "ok").field("timestamp", IsoTimes.utc(now)).endObject().toString());
     }
 
     private Reply events(HttpServletRequest req) {

@@ -1,8 +1,10 @@
 package calendarbot.web.internal;
 
+import calendarbot.api.DayOverview;
 import calendarbot.api.EventStore;
-import calendarbot.api.SkipList;
+import calendarbot.api.model.Morning;
 import calendarbot.api.model.Occurrence;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,83 +19,48 @@ import java.util.Locale;
 
 /**
  * POST /api/morning-summary: calendarbot_lite's preview of a morning (06:00 to noon, tomorrow unless a date
- * is given): how many meetings, how dense, an early start, free blocks and a sentence to read out.
+ * is given), in its JSON: how many meetings, how dense, an early start, free blocks and a sentence to read out.
+ * What the morning holds is the kiosk's {@link DayOverview}'s; the recommendations, the insights and the evening
+ * wording are this endpoint's.
  */
 final class MorningSummary {
 
-    static final int MORNING_START_HOUR = 6;
-    static final int MORNING_END_HOUR = 12;
-    static final int EARLY_START_HOUR = 8;
-    static final int MIN_FREE_BLOCK_MINUTES = 30;
     static final int SIGNIFICANT_FREE_BLOCK_MINUTES = 45;
-    static final int BACK_TO_BACK_GAP_MINUTES = 15;
-    static final int WAKE_UP_BUFFER_MINUTES = 90;
-    static final int MAX_EVENTS = 50;
+    static final int MAX_EVENTS = DayOverview.MAX_MORNING_EVENTS;
 
-    private static final List<String> NOT_ACTIONABLE_ALL_DAY =
-            List.of("birthday", "holiday", "vacation", "day off", "anniversary");
     private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
     private MorningSummary() {
     }
 
     /** @param date the morning to preview, or null for tomorrow in {@code zone} */
-    static String render(EventStore store, SkipList skips, KioskView kiosk, Instant now, ZoneId zone,
-            LocalDate date, int maxEvents) {
+    static String render(DayOverview overview, EventStore store, Instant now, ZoneId zone, LocalDate date,
+            int maxEvents) {
         boolean specificDate = date != null;
         LocalDate day = specificDate ? date : LocalDate.ofInstant(now, zone).plusDays(1);
-        ZonedDateTime start = day.atTime(MORNING_START_HOUR, 0).atZone(zone);
-        ZonedDateTime end = day.atTime(MORNING_END_HOUR, 0).atZone(zone);
-        List<Occurrence> events = DayMeetings.of(store, skips, start.toEpochSecond(), end.toEpochSecond());
-        if (events.size() > Math.min(maxEvents, MAX_EVENTS)) {
-            events = events.subList(0, Math.min(maxEvents, MAX_EVENTS));
-        }
-        List<Occurrence> allDay = new ArrayList<>();
-        List<Occurrence> timed = new ArrayList<>();
-        for (Occurrence o : events) {
-            (o.allDay() ? allDay : timed).add(o);
-        }
-        timed.sort(Comparator.comparingLong(Occurrence::start));
-
-        double equivalents = 0;
-        List<Occurrence> actionableAllDay = new ArrayList<>();
-        for (Occurrence o : allDay) {
-            if (actionable(o)) {
-                actionableAllDay.add(o);
-                equivalents += 0.5;
-            }
-        }
-        List<Occurrence> meetings = new ArrayList<>();
-        for (Occurrence o : timed) {
-            if (!kiosk.isFocusTime(o.event().summary())) {
-                meetings.add(o);
-                equivalents += 1;
-            }
-        }
-        String density = equivalents <= 2 ? "light" : equivalents <= 4 ? "moderate" : "busy";
-        long earlyLimit = day.atTime(EARLY_START_HOUR, 0).atZone(zone).toEpochSecond();
-        boolean early = timed.stream().anyMatch(o -> o.start() < earlyLimit);
-        List<long[]> free = freeBlocks(timed, start.toEpochSecond(), end.toEpochSecond());
-        int backToBack = backToBack(timed);
+        Morning m = overview.morning(store, day, zone, maxEvents);
+        List<Occurrence> meetings = m.meetings();
+        boolean early = m.earlyStart();
+        boolean wholeMorning = meetings.isEmpty() && m.focusTime().isEmpty();
 
         String reference = specificDate ? day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US) : "tomorrow";
         JsonWriter w = new JsonWriter(2048).beginObject();
         w.name("summary").beginObject()
-                .field("timeframe_start", Iso.local(start.toEpochSecond(), zone))
-                .field("timeframe_end", Iso.local(end.toEpochSecond(), zone))
-                .field("analysis_time", Iso.utc(now))
-                .field("total_meetings_equivalent", equivalents)
+                .field("timeframe_start", IsoTimes.local(m.start(), zone))
+                .field("timeframe_end", IsoTimes.local(m.end(), zone))
+                .field("analysis_time", IsoTimes.utc(now))
+                .field("total_meetings_equivalent", m.meetingEquivalents())
                 .field("early_start_flag", early)
-                .field("density", density)
-                .field("back_to_back_count", backToBack);
+                .field("density", m.density().word())
+                .field("back_to_back_count", m.backToBack());
         w.name("meeting_insights").beginArray();
         for (Occurrence o : meetings) {
             long until = o.start() - now.getEpochSecond();
             w.beginObject()
                     .field("meeting_id", o.id())
                     .field("subject", WhatsNextJson.orEmpty(o.event().summary()))
-                    .field("start_time", Iso.local(o.start(), zone))
-                    .field("end_time", Iso.local(o.end(), zone))
+                    .field("start_time", IsoTimes.local(o.start(), zone))
+                    .field("end_time", IsoTimes.local(o.end(), zone))
                     .field("time_until_minutes", until > 0 ? Long.valueOf(until / 60) : null)
                     .field("preparation_needed", false)
                     .field("is_online", o.event().onlineMeetingUrl() != null)
@@ -102,19 +69,19 @@ final class MorningSummary {
         }
         w.endArray();
         w.name("free_blocks").beginArray();
-        for (long[] block : free) {
-            long minutes = (block[1] - block[0]) / 60;
+        for (Morning.FreeBlock block : m.freeBlocks()) {
+            long minutes = block.minutes();
             w.beginObject()
-                    .field("start_time", Iso.local(block[0], zone))
-                    .field("end_time", Iso.local(block[1], zone))
+                    .field("start_time", IsoTimes.local(block.start(), zone))
+                    .field("end_time", IsoTimes.local(block.end(), zone))
                     .field("duration_minutes", minutes)
-                    .field("recommended_action", recommendation(block, minutes, start, end, timed.isEmpty()))
+                    .field("recommended_action", recommendation(block, m.end(), wholeMorning))
                     .field("is_significant", minutes >= SIGNIFICANT_FREE_BLOCK_MINUTES)
                     .endObject();
         }
         w.endArray();
         w.name("all_day_events").beginArray();
-        for (Occurrence o : actionableAllDay) {
+        for (Occurrence o : m.allDay()) {
             w.value(WhatsNextJson.orEmpty(o.event().summary()));
         }
         w.endArray();
@@ -124,53 +91,20 @@ final class MorningSummary {
                 .field("delivery_time", "evening")
                 .field("reference_day", reference)
                 .endObject().endObject();
-        if (early && !meetings.isEmpty()) {
-            long wake = Math.max(meetings.get(0).start() - WAKE_UP_BUFFER_MINUTES * 60L,
-                    day.atTime(MORNING_START_HOUR, 0).atZone(zone).toEpochSecond());
-            w.field("wake_up_recommendation_time", Iso.local(wake, zone));
+        if (early) {
+            // not before the morning begins: this answer is read out the evening before
+            w.field("wake_up_recommendation_time", IsoTimes.local(Math.max(m.wakeUp(), m.start()), zone));
         }
-        w.field("speech_text", speech(meetings, actionableAllDay, density, early, free, backToBack, equivalents,
-                !events.isEmpty(), reference, zone));
+        w.field("speech_text", speech(m, reference, zone));
         return w.endObject().endObject().toString();
     }
 
-    private static boolean actionable(Occurrence o) {
-        String s = WhatsNextJson.orEmpty(o.event().summary()).toLowerCase(Locale.ROOT);
-        return NOT_ACTIONABLE_ALL_DAY.stream().noneMatch(s::contains);
-    }
-
-    /** Gaps of at least 30 minutes between the morning's timed events (focus time occupies time too). */
-    static List<long[]> freeBlocks(List<Occurrence> timed, long start, long end) {
-        List<long[]> blocks = new ArrayList<>();
-        long cursor = start;
-        for (Occurrence o : timed) {
-            if (o.start() > cursor && (Math.min(o.start(), end) - cursor) / 60 >= MIN_FREE_BLOCK_MINUTES) {
-                blocks.add(new long[] { cursor, Math.min(o.start(), end) });
-            }
-            cursor = Math.max(cursor, o.end());
-        }
-        if (end > cursor && (end - cursor) / 60 >= MIN_FREE_BLOCK_MINUTES) {
-            blocks.add(new long[] { cursor, end });
-        }
-        return blocks;
-    }
-
-    private static int backToBack(List<Occurrence> timed) {
-        int count = 0;
-        for (int i = 0; i + 1 < timed.size(); i++) {
-            if (timed.get(i + 1).start() - timed.get(i).end() < BACK_TO_BACK_GAP_MINUTES * 60L) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static String recommendation(long[] block, long minutes, ZonedDateTime start, ZonedDateTime end,
-            boolean wholeMorning) {
+    private static String recommendation(Morning.FreeBlock block, long end, boolean wholeMorning) {
+        long minutes = block.minutes();
         if (wholeMorning) {
             return "deep work or personal time";
         }
-        if (block[1] == end.toEpochSecond()) {
+        if (block.end() == end) {
             return "wrap-up or preparation for afternoon";
         }
         if (minutes < SIGNIFICANT_FREE_BLOCK_MINUTES) {
@@ -179,18 +113,21 @@ final class MorningSummary {
         return minutes >= 120 ? "deep work session" : minutes >= 90 ? "focused project work" : "planning or preparation";
     }
 
-    private static String speech(List<Occurrence> meetings, List<Occurrence> allDay, String density, boolean early,
-            List<long[]> free, int backToBack, double equivalents, boolean anyEvents, String day, ZoneId zone) {
-        if (meetings.isEmpty() && allDay.isEmpty() && !anyEvents) {
+    private static String speech(Morning m, String day, ZoneId zone) {
+        List<Occurrence> meetings = m.meetings();
+        List<Occurrence> allDay = m.allDay();
+        double equivalents = m.meetingEquivalents();
+        int backToBack = m.backToBack();
+        if (meetings.isEmpty() && allDay.isEmpty() && !m.anyEvents()) {
             return "Good evening. You have a completely free morning " + day + " until noon. "
                     + "This is a great opportunity for deep work or personal time.";
         }
         List<String> parts = new ArrayList<>();
         parts.add("Good evening.");
-        if (early && !meetings.isEmpty()) {
-            ZonedDateTime first = Instant.ofEpochSecond(meetings.get(0).start()).atZone(zone);
-            boolean veryEarly = first.getHour() < 7 || first.getHour() == 7 && first.getMinute() < 30;
-            parts.add("You start " + (veryEarly ? "very early " : "early ") + day + " at " + SPOKEN.format(first) + ".");
+        if (m.earlyStart()) {
+            ZonedDateTime first = Instant.ofEpochSecond(m.firstMeeting().start()).atZone(zone);
+            parts.add("You start " + (m.veryEarlyStart() ? "very early " : "early ") + day + " at "
+                    + SPOKEN.format(first) + ".");
         }
         String total;
         if (equivalents != meetings.size()) {
@@ -202,9 +139,9 @@ final class MorningSummary {
             total = meetings.size() + " meetings";
         }
         parts.add("You have " + total + " before noon " + day + ".");
-        if (density.equals("busy")) {
+        if (m.density() == Morning.Density.BUSY) {
             parts.add("It's a busy morning, but you've got this.");
-        } else if (density.equals("light")) {
+        } else if (m.density() == Morning.Density.LIGHT) {
             parts.add("It's a light morning schedule.");
         }
         if (backToBack == 1) {
@@ -212,12 +149,13 @@ final class MorningSummary {
         } else if (backToBack > 1) {
             parts.add("You have " + backToBack + " back-to-back meeting transitions.");
         }
-        long[] longest = free.stream().max(Comparator.comparingLong(b -> b[1] - b[0])).orElse(null);
-        if (longest != null && (longest[1] - longest[0]) / 60 >= SIGNIFICANT_FREE_BLOCK_MINUTES) {
-            parts.add("You have a " + spokenDuration((longest[1] - longest[0]) / 60) + " window starting at "
-                    + SPOKEN.format(Instant.ofEpochSecond(longest[0]).atZone(zone)) + ".");
+        Morning.FreeBlock longest = m.freeBlocks().stream().max(Comparator.comparingLong(b -> b.end() - b.start()))
+                .orElse(null);
+        if (longest != null && longest.minutes() >= SIGNIFICANT_FREE_BLOCK_MINUTES) {
+            parts.add("You have a " + spokenDuration(longest.minutes()) + " window starting at "
+                    + SPOKEN.format(Instant.ofEpochSecond(longest.start()).atZone(zone)) + ".");
         }
-        if (!meetings.isEmpty() && !early) {
+        if (!meetings.isEmpty() && !m.earlyStart()) {
             Occurrence first = meetings.get(0);
             parts.add("Your first meeting is " + shortSubject(first.event().summary()) + " at "
                     + SPOKEN.format(Instant.ofEpochSecond(first.start()).atZone(zone)) + ".");

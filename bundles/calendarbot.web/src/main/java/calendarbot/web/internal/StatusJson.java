@@ -1,6 +1,7 @@
 package calendarbot.web.internal;
 
 import calendarbot.api.model.SettingOrigin;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.lang.reflect.Array;
 import java.net.URI;
@@ -83,7 +84,7 @@ final class StatusJson {
             w.beginObject()
                     .field("message", p.message())
                     .field("location", p.location())
-                    .field("at_iso", Iso.utc(p.at()))
+                    .field("at_iso", IsoTimes.utc(p.at()))
                     .endObject();
         }
         w.endArray();

@@ -4,6 +4,7 @@ import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.ParsedEvent;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.json.IsoTimes;
 import calendarbot.json.JsonWriter;
 import java.util.Map;
 
@@ -46,8 +47,8 @@ final class WhatsNextJson {
                     .field("meeting_id", current.id())
                     .field("subject", orEmpty(e.summary()))
                     .field("location", orEmpty(e.location()))
-                    .field("start_iso", Iso.utc(current.start()))
-                    .field("end_iso", Iso.utc(current.end()))
+                    .field("start_iso", IsoTimes.utc(current.start()))
+                    .field("end_iso", IsoTimes.utc(current.end()))
                     .field("seconds_until_end", Math.max(0, current.end() - wn.now()))
                     .field("is_online_meeting", e.onlineMeetingUrl() != null)
                     .field("online_meeting_url", e.onlineMeetingUrl())
@@ -59,13 +60,13 @@ final class WhatsNextJson {
             w.beginObject()
                     .field("meeting_id", o.id())
                     .field("subject", orEmpty(o.event().summary()))
-                    .field("date", Iso.date(o.start(), kiosk.zone()))
-                    .field("end_date", Iso.date(Math.max(o.start(), o.end() - 1), kiosk.zone()))
+                    .field("date", IsoTimes.date(o.start(), kiosk.zone()))
+                    .field("end_date", IsoTimes.date(Math.max(o.start(), o.end() - 1), kiosk.zone()))
                     .field("location", orEmpty(o.event().location()))
                     .endObject();
         }
         w.endArray();
-        w.field("now_iso", Iso.utc(wn.now()))
+        w.field("now_iso", IsoTimes.utc(wn.now()))
                 .field("timezone", kiosk.zone().getId())
                 .field("layout", kiosk.layout())
                 .field("heartbeat_seconds", kiosk.heartbeatSeconds())
@@ -84,8 +85,8 @@ final class WhatsNextJson {
         // the parser keeps only the count of attendees, not their addresses
         w.name("attendees").beginArray().endArray()
                 .field("attendee_count", e.attendeeCount())
-                .field("start_iso", Iso.utc(o.start()))
-                .field("end_iso", Iso.utc(o.end()))
+                .field("start_iso", IsoTimes.utc(o.start()))
+                .field("end_iso", IsoTimes.utc(o.end()))
                 .field("duration_seconds", o.end() - o.start())
                 .field("location", orEmpty(e.location()))
                 .field("seconds_until_start", o.start() - now)

@@ -15,6 +15,7 @@ import calendarbot.api.model.EventTime;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.SourceStatus;
 import calendarbot.api.model.WhatsNext;
+import calendarbot.kiosk.internal.KioskDay;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -226,6 +227,7 @@ final class Fixtures {
             kiosk.store = store;
             kiosk.skips = skips;
             kiosk.selector = new FirstMeeting(skips);
+            kiosk.overview = new KioskDay(kiosk.selector, skips, settings);
             kiosk.clock = () -> now;
             kiosk.time = time;
             kiosk.refresher = refresher;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.ConfigProxy;
+import calendarbot.api.ServletExchange;
 import calendarbot.api.model.Occurrence;
 import calendarbot.api.model.RefreshPhases;
 import calendarbot.api.model.SourceStatus;
@@ -20,9 +21,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class JsonApiTest {
+
+    /** What ServletExchange.json reads answers with: the bundle's own JSON codec. */
+    static final Function<String, Map<String, Object>> JSON = JsonReader::parseObject;
 
     static final Duration HOUR = Duration.ofHours(1);
     /** 08:00 in Los Angeles = 16:00 UTC. */
@@ -34,9 +39,9 @@ class JsonApiTest {
 
     @Test
     void whatsNextHasCalendarbotLitesShapeWithUtcZTimes() throws Exception {
-        var res = Http.get("/api/whats-next").send(api.servlet);
+        var res = ServletExchange.get("/api/whats-next").send(api.servlet);
         assertEquals(200, res.status);
-        Map<String, Object> body = res.json();
+        Map<String, Object> body = res.json(JSON);
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) body.get("meeting");
         assertEquals(standup.id(), m.get("meeting_id"));
@@ -68,10 +73,12 @@ class JsonApiTest {
     @Test
     void dataAgeIsBookkeepingTimeSinceTheLastSuccessWhateverTheKiosksNow() throws Exception {
         api.now = NOW.plus(Duration.ofDays(400)); // a fixed kiosk time far from the refresher's stamps
-        assertEquals(120L, Http.get("/api/whats-next").send(api.servlet).json().get("data_age_seconds"));
+        assertEquals(120L, ServletExchange.get("/api/whats-next").send(api.servlet).json(JSON).get("data_age_seconds"));
         api.time.advance(Duration.ofMinutes(15));
-        assertEquals(1020L, Http.get("/api/whats-next").send(api.servlet).json().get("data_age_seconds"));
-        assertEquals(1020L, ((Map<?, ?>) Http.get("/api/health").send(api.servlet).json().get("data_status"))
+        assertEquals(1020L, ServletExchange.get("/api/whats-next").send(api.servlet).json(JSON)
+                .get("data_age_seconds"));
+        assertEquals(1020L, ((Map<?, ?>) ServletExchange.get("/api/health").send(api.servlet).json(JSON)
+                .get("data_status"))
                 .get("last_refresh_success_age_s"));
     }
 
@@ -79,7 +86,7 @@ class JsonApiTest {
     void noMeetingIsANullMeetingWithTheNoMeetingsStatus() throws Exception {
         Fixtures.Api empty = new Fixtures.Api();
         empty.refresher.sources.clear();
-        Map<String, Object> body = Http.get("/api/whats-next").send(empty.servlet).json();
+        Map<String, Object> body = ServletExchange.get("/api/whats-next").send(empty.servlet).json(JSON);
         assertTrue(body.containsKey("meeting"));
         assertNull(body.get("meeting"));
         assertEquals("No meetings scheduled", ((Map<?, ?>) body.get("status")).get("message"));
@@ -92,7 +99,7 @@ class JsonApiTest {
         Occurrence holiday = Fixtures.allDay("holiday", "Thanksgiving week", LocalDate.of(2026, 11, 24),
                 Fixtures.LOS_ANGELES);
         Fixtures.Api busy = new Fixtures.Api(running, holiday, standup);
-        Map<String, Object> body = Http.get("/api/whats-next").send(busy.servlet).json();
+        Map<String, Object> body = ServletExchange.get("/api/whats-next").send(busy.servlet).json(JSON);
         Map<?, ?> current = (Map<?, ?>) body.get("current");
         assertEquals("Architecture", current.get("subject"));
         assertEquals(3000L, current.get("seconds_until_end"));
@@ -102,15 +109,15 @@ class JsonApiTest {
 
     @Test
     void anUnchangedAnswerIsA304WithoutBody() throws Exception {
-        var first = Http.get("/api/whats-next").send(api.servlet);
+        var first = ServletExchange.get("/api/whats-next").send(api.servlet);
         String etag = first.header("ETag");
-        var second = Http.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
+        var second = ServletExchange.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
         assertEquals(304, second.status);
-        assertEquals(0, second.body.size());
+        assertEquals(0, second.bytes().length);
         assertEquals(etag, second.header("ETag"));
 
         api.now = NOW.plusSeconds(1);
-        var changed = Http.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
+        var changed = ServletExchange.get("/api/whats-next").header("If-None-Match", etag).send(api.servlet);
         assertEquals(200, changed.status);
         assertFalse(etag.equals(changed.header("ETag")));
     }
@@ -118,14 +125,14 @@ class JsonApiTest {
     @Test
     void pollingKiosksReadTheSourceStatesAtMostOnceASecondAndAgainForEveryNewSnapshot() throws Exception {
         for (int i = 0; i < 50; i++) {
-            assertEquals(200, Http.get("/api/whats-next").send(api.servlet).status);
+            assertEquals(200, ServletExchange.get("/api/whats-next").send(api.servlet).status);
         }
         // the refresher's states (and its locks) are not taken per request; a second may begin during the loop
         assertTrue(api.refresher.statusReads <= 2, api.refresher.statusReads + " reads");
 
         int before = api.refresher.statusReads;
         api.store.generation(8);
-        Http.get("/api/whats-next").send(api.servlet);
+        ServletExchange.get("/api/whats-next").send(api.servlet);
         assertEquals(before + 1, api.refresher.statusReads, "a new snapshot comes with fresh source states");
     }
 
@@ -136,41 +143,43 @@ class JsonApiTest {
             many[i] = meeting("m" + i, "Meeting " + i, EIGHT_AM.plusSeconds(i * 3600L), HOUR);
         }
         Fixtures.Api busy = new Fixtures.Api(many);
-        var plain = Http.get("/api/events").send(busy.servlet);
-        var packed = Http.get("/api/events").header("Accept-Encoding", "gzip, deflate, br").send(busy.servlet);
+        var plain = ServletExchange.get("/api/events").send(busy.servlet);
+        var packed = ServletExchange.get("/api/events").header("Accept-Encoding", "gzip, deflate, br")
+                .send(busy.servlet);
         assertNull(plain.header("Content-Encoding"));
         assertEquals("gzip", packed.header("Content-Encoding"));
-        assertTrue(packed.body.size() < plain.body.size() / 2);
+        assertTrue(packed.bytes().length < plain.bytes().length / 2);
         assertEquals(plain.text(), packed.text());
         assertEquals("Accept-Encoding", packed.header("Vary"));
         // the gzip'd answer is another representation: another strong ETag, and it validates too
         assertFalse(plain.header("ETag").equals(packed.header("ETag")));
-        assertEquals(304, Http.get("/api/events").header("Accept-Encoding", "gzip")
+        assertEquals(304, ServletExchange.get("/api/events").header("Accept-Encoding", "gzip")
                 .header("If-None-Match", packed.header("ETag")).send(busy.servlet).status);
         // small answers are not worth it
-        assertNull(Http.get("/api/layouts").header("Accept-Encoding", "gzip").send(busy.servlet)
+        assertNull(ServletExchange.get("/api/layouts").header("Accept-Encoding", "gzip").send(busy.servlet)
                 .header("Content-Encoding"));
     }
 
     @Test
     void skipHidesTheMeetingAndUnskipBringsItBack() throws Exception {
-        var res = Http.post("/api/skip", "{\"meeting_id\": \"" + standup.id() + "\"}").send(api.servlet);
+        var res = ServletExchange.post("/api/skip", "{\"meeting_id\": \"" + standup.id() + "\"}").send(api.servlet);
         assertEquals(200, res.status);
-        Map<String, Object> body = res.json();
+        Map<String, Object> body = res.json(JSON);
         assertEquals(true, body.get("success"));
         assertEquals("2027-03-02T10:00:00Z", body.get("skipped_until"), "a day of bookkeeping time");
-        assertNull(Http.get("/api/whats-next").send(api.servlet).json().get("meeting"));
+        assertNull(ServletExchange.get("/api/whats-next").send(api.servlet).json(JSON).get("meeting"));
 
-        var unskip = Http.delete("/api/skip?meeting_id=" + standup.id()).send(api.servlet).json();
+        var unskip = ServletExchange.delete("/api/skip?meeting_id=" + standup.id()).send(api.servlet).json(JSON);
         assertEquals(true, unskip.get("unskipped"));
-        assertNotNull(Http.get("/api/whats-next").send(api.servlet).json().get("meeting"));
+        assertNotNull(ServletExchange.get("/api/whats-next").send(api.servlet).json(JSON).get("meeting"));
     }
 
     @Test
     void unskipTakesTheIdFromAJsonBodyToo() throws Exception {
         api.skips.skip("a");
-        var res = Http.delete("/api/skip").body("{\"meeting_id\":\"a\"}").header("Content-Type", "application/json")
-                .send(api.servlet).json();
+        var res = ServletExchange.delete("/api/skip").body("{\"meeting_id\":\"a\"}")
+                .header("Content-Type", "application/json")
+                .send(api.servlet).json(JSON);
         assertEquals(Map.of("success", true, "meeting_id", "a", "unskipped", true), res);
     }
 
@@ -179,9 +188,9 @@ class JsonApiTest {
         api.skips.skip("a");
         api.skips.skip("b");
         assertEquals(Map.of("success", true, "cleared", true, "count", 2L),
-                Http.delete("/api/skip").send(api.servlet).json());
+                ServletExchange.delete("/api/skip").send(api.servlet).json(JSON));
         api.skips.skip("c");
-        var cleared = Http.get("/api/clear_skips").send(api.servlet).json();
+        var cleared = ServletExchange.get("/api/clear_skips").send(api.servlet).json(JSON);
         assertEquals(true, cleared.get("cleared"));
         assertEquals(1L, cleared.get("count"));
         assertEquals("Cleared 1 skipped meetings", cleared.get("message"));
@@ -190,53 +199,56 @@ class JsonApiTest {
 
     @Test
     void aSkipWithoutAMeetingIdIsA400() throws Exception {
-        var missing = Http.post("/api/skip", "{\"other\": 1}").send(api.servlet);
+        var missing = ServletExchange.post("/api/skip", "{\"other\": 1}").send(api.servlet);
         assertEquals(400, missing.status);
-        assertEquals("missing or invalid meeting_id", missing.json().get("error"));
-        var notString = Http.post("/api/skip", "{\"meeting_id\": 42}").send(api.servlet);
+        assertEquals("missing or invalid meeting_id", missing.json(JSON).get("error"));
+        var notString = ServletExchange.post("/api/skip", "{\"meeting_id\": 42}").send(api.servlet);
         assertEquals(400, notString.status);
-        var broken = Http.post("/api/skip", "{\"meeting_id\": ").send(api.servlet);
+        var broken = ServletExchange.post("/api/skip", "{\"meeting_id\": ").send(api.servlet);
         assertEquals(400, broken.status);
-        assertEquals("invalid json", broken.json().get("error"));
-        assertEquals(400, Http.post("/api/skip", "").send(api.servlet).status);
+        assertEquals("invalid json", broken.json(JSON).get("error"));
+        assertEquals(400, ServletExchange.post("/api/skip", "").send(api.servlet).status);
         assertTrue(api.skips.skipped().isEmpty());
     }
 
     @Test
     void aMissingServiceIsA503WithAJsonError() throws Exception {
         api.kiosk.store = null;
-        var res = Http.get("/api/whats-next").send(api.servlet);
+        var res = ServletExchange.get("/api/whats-next").send(api.servlet);
         assertEquals(503, res.status);
-        assertEquals("event store", res.json().get("missing"));
+        assertEquals("event store", res.json(JSON).get("missing"));
         api.kiosk.skips = null;
-        assertEquals(503, Http.post("/api/skip", "{\"meeting_id\":\"x\"}").send(api.servlet).status);
+        assertEquals(503, ServletExchange.post("/api/skip", "{\"meeting_id\":\"x\"}").send(api.servlet).status);
     }
 
     @Test
     void anotherWebPageCannotChangeTheKiosksState() throws Exception {
         String skip = "{\"meeting_id\": \"" + standup.id() + "\"}";
         // a foreign page's simple request: text/plain body, its own Origin
-        var textPlain = Http.post("/api/skip", skip).header("Content-Type", "text/plain")
+        var textPlain = ServletExchange.post("/api/skip", skip).header("Content-Type", "text/plain")
                 .header("Origin", "http://evil.example").header("Host", "kiosk.local:8080").send(api.servlet);
         assertEquals(403, textPlain.status);
-        assertTrue(String.valueOf(textPlain.json().get("error")).contains("another origin"), textPlain.text());
-        assertEquals(403, Http.post("/api/skip", skip).header("Origin", "http://evil.example")
+        assertTrue(String.valueOf(textPlain.json(JSON).get("error")).contains("another origin"), textPlain.text());
+        assertEquals(403, ServletExchange.post("/api/skip", skip).header("Origin", "http://evil.example")
                 .header("Host", "kiosk.local:8080").send(api.servlet).status, "JSON from another origin too");
-        assertEquals(403, Http.get("/api/clear_skips").header("Sec-Fetch-Site", "cross-site").send(api.servlet).status,
+        assertEquals(403, ServletExchange.get("/api/clear_skips").header("Sec-Fetch-Site", "cross-site")
+                .send(api.servlet).status,
                 "an <img src> to clear_skips");
-        assertEquals(403, Http.post("/api/refresh", "").header("Sec-Fetch-Site", "same-site").send(api.servlet).status);
-        assertEquals(403, Http.post("/api/skip", skip).header("Content-Type", "application/x-www-form-urlencoded")
+        assertEquals(403, ServletExchange.post("/api/refresh", "").header("Sec-Fetch-Site", "same-site")
+                .send(api.servlet).status);
+        assertEquals(403, ServletExchange.post("/api/skip", skip)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .send(api.servlet).status, "a form body, whoever sends it");
         assertTrue(api.skips.skipped().isEmpty());
         assertEquals(List.of(), api.refresher.refreshed);
 
         // the kiosk's own page, a script on the same machine, curl
-        assertEquals(200, Http.post("/api/skip", skip).header("Origin", "http://kiosk.local:8080")
+        assertEquals(200, ServletExchange.post("/api/skip", skip).header("Origin", "http://kiosk.local:8080")
                 .header("Host", "kiosk.local:8080").header("Sec-Fetch-Site", "same-origin").send(api.servlet).status);
-        assertEquals(200, Http.get("/api/clear_skips").send(api.servlet).status);
-        assertEquals(202, Http.post("/api/refresh", "").header("Origin", "http://localhost")
+        assertEquals(200, ServletExchange.get("/api/clear_skips").send(api.servlet).status);
+        assertEquals(202, ServletExchange.post("/api/refresh", "").header("Origin", "http://localhost")
                 .header("Host", "localhost:80").send(api.servlet).status);
-        assertEquals(200, Http.get("/api/whats-next").header("Origin", "http://evil.example")
+        assertEquals(200, ServletExchange.get("/api/whats-next").header("Origin", "http://evil.example")
                 .header("Sec-Fetch-Site", "cross-site").send(api.servlet).status, "reading is not refused");
     }
 
@@ -254,19 +266,19 @@ class JsonApiTest {
 
     @Test
     void unknownPathsAre404AndWrongMethods405() throws Exception {
-        var notFound = Http.get("/api/nothing-here").send(api.servlet);
+        var notFound = ServletExchange.get("/api/nothing-here").send(api.servlet);
         assertEquals(404, notFound.status);
-        assertNotNull(notFound.json().get("error"));
-        var wrong = Http.get("/api/skip").send(api.servlet);
+        assertNotNull(notFound.json(JSON).get("error"));
+        var wrong = ServletExchange.get("/api/skip").send(api.servlet);
         assertEquals(405, wrong.status);
         assertEquals("DELETE, POST", wrong.header("Allow"));
     }
 
     @Test
     void healthIsOkWhenEverySourceDelivered() throws Exception {
-        var res = Http.get("/api/health").send(api.servlet);
+        var res = ServletExchange.get("/api/health").send(api.servlet);
         assertEquals(200, res.status);
-        Map<String, Object> body = res.json();
+        Map<String, Object> body = res.json(JSON);
         assertEquals("ok", body.get("status"));
         List<?> sources = (List<?>) body.get("sources");
         Map<?, ?> work = (Map<?, ?>) sources.get(0);
@@ -285,9 +297,9 @@ class JsonApiTest {
     void oneFailingFeedAmongWorkingOnesIsAWarningNotA503() throws Exception {
         api.refresher.sources.add(source("home", "Home", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(9000),
                 "HTTP 401: check the calendar URL"));
-        var res = Http.get("/api/health").send(api.servlet);
+        var res = ServletExchange.get("/api/health").send(api.servlet);
         assertEquals(200, res.status, "a restart would not mend a wrong URL: the watchdog must leave the kiosk be");
-        Map<String, Object> body = res.json();
+        Map<String, Object> body = res.json(JSON);
         assertEquals("ok", body.get("status"));
         assertEquals(List.of(), body.get("problems"));
         assertEquals(List.of("Home: failing: HTTP 401: check the calendar URL"), body.get("warnings"));
@@ -301,9 +313,9 @@ class JsonApiTest {
         api.refresher.sources.add(new SourceStatus("team", "Team", null, SourceStatus.State.OK, BOOKKEEPING,
                 BOOKKEEPING, null, 3, 900, 0, BOOKKEEPING.plusSeconds(300), null, null,
                 List.of("unknown time zone 'Nowhere': its times are shown in Europe/Berlin")));
-        var res = Http.get("/api/health").send(api.servlet);
+        var res = ServletExchange.get("/api/health").send(api.servlet);
         assertEquals(200, res.status, "the events are on the wall; someone should look, no watchdog should act");
-        Map<String, Object> body = res.json();
+        Map<String, Object> body = res.json(JSON);
         assertTrue(((List<?>) body.get("warnings"))
                 .contains("Team: unknown time zone 'Nowhere': its times are shown in Europe/Berlin"), body.toString());
         Map<?, ?> team = (Map<?, ?>) ((List<?>) body.get("sources")).stream()
@@ -317,21 +329,23 @@ class JsonApiTest {
         api.refresher.sources.add(source("work", "Work", SourceStatus.State.FAILING, BOOKKEEPING.minusSeconds(14 * 60),
                 "connection refused"));
         api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
-        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "14 minutes: still fresh enough");
+        assertEquals(200, ServletExchange.get("/api/health").send(api.servlet)
+                .status, "14 minutes: still fresh enough");
         api.time.advance(Duration.ofMinutes(2));
-        var res = Http.get("/api/health").send(api.servlet);
+        var res = ServletExchange.get("/api/health").send(api.servlet);
         assertEquals(503, res.status);
         assertEquals(List.of("no calendar has refreshed for 16 min; the wall may show old meetings"),
-                res.json().get("problems"));
-        assertEquals(List.of("Work: failing: connection refused"), res.json().get("warnings"));
+                res.json(JSON).get("problems"));
+        assertEquals(List.of("Work: failing: connection refused"), res.json(JSON).get("warnings"));
 
         api.ops.processStart = BOOKKEEPING.minus(Duration.ofMinutes(5));
-        assertEquals(200, Http.get("/api/health").send(api.servlet).status,
+        assertEquals(200, ServletExchange.get("/api/health").send(api.servlet).status,
                 "a kiosk restarted with yesterday's archive gets its 15 minutes to reach the feed");
 
         api.ops.processStart = BOOKKEEPING.minus(Duration.ofHours(3));
         api.ops.configure(ConfigProxy.of(OperationsServlet.Config.class, Map.of("staleAfterMinutes", 60)));
-        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "configurable: calendarbot.health");
+        assertEquals(200, ServletExchange.get("/api/health").send(api.servlet)
+                .status, "configurable: calendarbot.health");
     }
 
     @Test
@@ -339,20 +353,22 @@ class JsonApiTest {
         api.refresher.sources.clear();
         api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.PENDING, null, null,
                 null, 0, 0, 0, null));
-        assertEquals(503, Http.get("/api/health").send(api.servlet).status);
+        assertEquals(503, ServletExchange.get("/api/health").send(api.servlet).status);
         api.refresher.sources.clear();
-        assertEquals(200, Http.get("/api/health").send(api.servlet).status, "no source configured is not a fault");
+        assertEquals(200, ServletExchange.get("/api/health").send(api.servlet)
+                .status, "no source configured is not a fault");
         api.ops.refresher = null;
-        var noRefresher = Http.get("/api/health").send(api.servlet);
+        var noRefresher = ServletExchange.get("/api/health").send(api.servlet);
         assertEquals(503, noRefresher.status);
-        assertEquals(List.of("the refresher is not running"), noRefresher.json().get("problems"));
+        assertEquals(List.of("the refresher is not running"), noRefresher.json(JSON).get("problems"));
     }
 
     @Test
     void theBrowserHeartbeatIsRecordedAndShownInHealth() throws Exception {
-        var res = Http.post("/api/browser-heartbeat", "{}").header("User-Agent", "Chromium kiosk").send(api.servlet);
-        assertEquals(Map.of("status", "ok", "timestamp", "2027-03-01T10:00:00Z"), res.json());
-        Map<String, Object> health = Http.get("/api/health").send(api.servlet).json();
+        var res = ServletExchange.post("/api/browser-heartbeat", "{}").header("User-Agent", "Chromium kiosk")
+                .send(api.servlet);
+        assertEquals(Map.of("status", "ok", "timestamp", "2027-03-01T10:00:00Z"), res.json(JSON));
+        Map<String, Object> health = ServletExchange.get("/api/health").send(api.servlet).json(JSON);
         assertEquals("2027-03-01T10:00:00Z", health.get("last_browser_heartbeat_iso"), "bookkeeping time");
         assertEquals("Chromium kiosk", health.get("last_browser_user_agent"));
         assertEquals(true, ((Map<?, ?>) health.get("display_probe")).get("last_probe_ok"));
@@ -363,7 +379,7 @@ class JsonApiTest {
         Occurrence inSixDays = meeting("six", "Six days on", NOW.plus(Duration.ofDays(6)), HOUR);
         Occurrence inEightDays = meeting("eight", "Eight days on", NOW.plus(Duration.ofDays(8)), HOUR);
         Fixtures.Api week = new Fixtures.Api(standup, inSixDays, inEightDays);
-        Map<String, Object> body = Http.get("/api/events").send(week.servlet).json();
+        Map<String, Object> body = ServletExchange.get("/api/events").send(week.servlet).json(JSON);
         assertEquals(List.of("standup-uid", "six"), uids(body));
         assertEquals("2026-11-24T14:00:00Z", body.get("from_iso"));
         assertEquals("2026-12-01T14:00:00Z", body.get("to_iso"));
@@ -381,21 +397,21 @@ class JsonApiTest {
         Occurrence holiday = Fixtures.allDay("holiday", "Holiday", LocalDate.of(2026, 11, 25), Fixtures.LOS_ANGELES);
         Fixtures.Api two = new Fixtures.Api(standup, tomorrow, holiday);
         assertEquals(List.of("holiday", "tomorrow"),
-                uids(Http.get("/api/events?from=2026-11-25&to=2026-11-25").send(two.servlet).json()));
-        Map<String, Object> body = Http.get("/api/events?from=2026-11-24T15:00:00Z&to=2026-11-24T17:00:00Z")
-                .send(two.servlet).json();
+                uids(ServletExchange.get("/api/events?from=2026-11-25&to=2026-11-25").send(two.servlet).json(JSON)));
+        Map<String, Object> body = ServletExchange.get("/api/events?from=2026-11-24T15:00:00Z&to=2026-11-24T17:00:00Z")
+                .send(two.servlet).json(JSON);
         assertEquals(List.of("standup-uid"), uids(body));
-        Map<?, ?> h = (Map<?, ?>) ((List<?>) Http.get("/api/events?from=2026-11-25&to=2026-11-26")
-                .send(two.servlet).json().get("events")).get(0);
+        Map<?, ?> h = (Map<?, ?>) ((List<?>) ServletExchange.get("/api/events?from=2026-11-25&to=2026-11-26")
+                .send(two.servlet).json(JSON).get("events")).get(0);
         assertEquals(true, h.get("all_day"));
         assertEquals("2026-11-25", h.get("date"));
     }
 
     @Test
     void aBadOrHugeEventsRangeIsA400() throws Exception {
-        assertEquals(400, Http.get("/api/events?from=yesterday").send(api.servlet).status);
-        assertEquals(400, Http.get("/api/events?from=2026-11-25&to=2026-11-24").send(api.servlet).status);
-        assertEquals(400, Http.get("/api/events?from=2026-01-01&to=2026-12-31").send(api.servlet).status);
+        assertEquals(400, ServletExchange.get("/api/events?from=yesterday").send(api.servlet).status);
+        assertEquals(400, ServletExchange.get("/api/events?from=2026-11-25&to=2026-11-24").send(api.servlet).status);
+        assertEquals(400, ServletExchange.get("/api/events?from=2026-01-01&to=2026-12-31").send(api.servlet).status);
     }
 
     @Test
@@ -403,7 +419,8 @@ class JsonApiTest {
         Occurrence review = meeting("review", "Review", EIGHT_AM.plus(Duration.ofHours(8)), Duration.ofMinutes(45));
         Occurrence tomorrow = meeting("tomorrow", "Tomorrow", EIGHT_AM.plus(Duration.ofDays(1)), HOUR);
         Fixtures.Api day = new Fixtures.Api(standup, review, tomorrow);
-        Map<String, Object> body = Http.get("/api/done-for-day?tz=America/Los_Angeles").send(day.servlet).json();
+        Map<String, Object> body = ServletExchange.get("/api/done-for-day?tz=America/Los_Angeles").send(day.servlet)
+                .json(JSON);
         assertEquals(true, body.get("has_meetings_today"));
         assertEquals(2L, body.get("meeting_count"));
         assertEquals("2026-11-25T00:45:00Z", body.get("last_meeting_end_iso"));
@@ -414,9 +431,9 @@ class JsonApiTest {
 
     @Test
     void doneForDayRejectsAnUnknownZone() throws Exception {
-        var res = Http.get("/api/done-for-day?tz=Mars/Base").send(api.servlet);
+        var res = ServletExchange.get("/api/done-for-day?tz=Mars/Base").send(api.servlet);
         assertEquals(400, res.status);
-        assertTrue(((String) res.json().get("error")).contains("tz"));
+        assertTrue(((String) res.json(JSON).get("error")).contains("tz"));
     }
 
     @Test
@@ -426,9 +443,9 @@ class JsonApiTest {
                 meeting("early", "Early sync", tomorrowSevenAm, Duration.ofMinutes(30)),
                 meeting("focus", "Focus time", tomorrowSevenAm.plus(Duration.ofMinutes(30)), HOUR),
                 meeting("late", "Planning review", tomorrowSevenAm.plus(Duration.ofHours(3)), HOUR));
-        var res = Http.post("/api/morning-summary", "").send(morning.servlet);
+        var res = ServletExchange.post("/api/morning-summary", "").send(morning.servlet);
         assertEquals(200, res.status);
-        Map<?, ?> summary = (Map<?, ?>) res.json().get("summary");
+        Map<?, ?> summary = (Map<?, ?>) res.json(JSON).get("summary");
         assertEquals("2026-11-25T06:00:00-08:00", summary.get("timeframe_start"));
         assertEquals("2026-11-25T12:00:00-08:00", summary.get("timeframe_end"));
         assertEquals(true, summary.get("early_start_flag"));
@@ -446,15 +463,36 @@ class JsonApiTest {
     }
 
     @Test
+    void morningSummaryCountsAsTheVoiceDoes() throws Exception {
+        // the kiosk's DayOverview decides for both: focus time before 08:00 is no early start, a gap of exactly
+        // 15 minutes is back to back
+        Instant tomorrowSevenAm = Instant.parse("2026-11-25T15:00:00Z");
+        Fixtures.Api morning = new Fixtures.Api(
+                meeting("focus", "Focus time", tomorrowSevenAm, HOUR),
+                meeting("first", "Design review", tomorrowSevenAm.plus(Duration.ofHours(2)), HOUR),
+                meeting("second", "Standup", tomorrowSevenAm.plus(Duration.ofMinutes(195)), Duration.ofMinutes(15)));
+        Map<?, ?> summary = (Map<?, ?>) ServletExchange.post("/api/morning-summary", "").send(morning.servlet)
+                .json(JSON)
+                .get("summary");
+        assertEquals(false, summary.get("early_start_flag"));
+        assertFalse(summary.containsKey("wake_up_recommendation_time"));
+        assertEquals(1L, summary.get("back_to_back_count"));
+        assertTrue(((String) summary.get("speech_text")).contains("Your first meeting is Design review at 9:00 AM."),
+                (String) summary.get("speech_text"));
+    }
+
+    @Test
     void morningSummaryOfAFreeMorning() throws Exception {
         Fixtures.Api free = new Fixtures.Api();
-        Map<?, ?> summary = (Map<?, ?>) Http.post("/api/morning-summary?timezone=Europe/London&date=2026-12-01", "")
-                .send(free.servlet).json().get("summary");
+        Map<?, ?> summary = (Map<?, ?>) ServletExchange
+                .post("/api/morning-summary?timezone=Europe/London&date=2026-12-01", "")
+                .send(free.servlet).json(JSON).get("summary");
         assertEquals("2026-12-01T06:00:00Z", summary.get("timeframe_start"));
         List<?> blocks = (List<?>) summary.get("free_blocks");
         assertEquals(360L, ((Map<?, ?>) blocks.get(0)).get("duration_minutes"));
         assertTrue(((String) summary.get("speech_text")).contains("completely free morning Tuesday"));
-        assertEquals(400, Http.post("/api/morning-summary", "{\"timezone\": \"Nowhere/Land\"}").send(free.servlet).status);
+        assertEquals(400, ServletExchange.post("/api/morning-summary", "{\"timezone\": \"Nowhere/Land\"}")
+                .send(free.servlet).status);
     }
 
     @Test
@@ -462,7 +500,7 @@ class JsonApiTest {
         api.layouts.addLayout(new Fixtures.MemoryLayout("whatsnext", "index.html", "<p>next</p>"));
         api.layouts.addLayout(new Fixtures.MemoryLayout("week", "index.html", "<p>week</p>"));
         api.settings.layout = "week";
-        Map<String, Object> body = Http.get("/api/layouts").send(api.servlet).json();
+        Map<String, Object> body = ServletExchange.get("/api/layouts").send(api.servlet).json(JSON);
         assertEquals("week", body.get("configured"));
         assertEquals(List.of(
                 Map.of("name", "week", "title", "Week", "description", "The week layout", "default", true,
@@ -471,7 +509,7 @@ class JsonApiTest {
                         "default", false, "url", "/?layout=whatsnext")), body.get("layouts"));
 
         api.settings.layout = "removed-one";
-        body = Http.get("/api/layouts").send(api.servlet).json();
+        body = ServletExchange.get("/api/layouts").send(api.servlet).json(JSON);
         assertEquals("removed-one", body.get("configured"));
         assertEquals("whatsnext", body.get("effective"));
         assertEquals(true, ((Map<?, ?>) ((List<?>) body.get("layouts")).get(1)).get("default"));
@@ -479,20 +517,20 @@ class JsonApiTest {
 
     @Test
     void refreshAsksTheRefresher() throws Exception {
-        assertEquals(202, Http.post("/api/refresh?source=work", "").send(api.servlet).status);
-        assertEquals(202, Http.post("/api/refresh", "").send(api.servlet).status);
+        assertEquals(202, ServletExchange.post("/api/refresh?source=work", "").send(api.servlet).status);
+        assertEquals(202, ServletExchange.post("/api/refresh", "").send(api.servlet).status);
         assertEquals(List.of("work", "null"), api.refresher.refreshed);
-        assertEquals(404, Http.post("/api/refresh?source=nope", "").send(api.servlet).status);
+        assertEquals(404, ServletExchange.post("/api/refresh?source=nope", "").send(api.servlet).status);
         api.ops.refresher = null;
-        assertEquals(503, Http.post("/api/refresh", "").send(api.servlet).status);
+        assertEquals(503, ServletExchange.post("/api/refresh", "").send(api.servlet).status);
     }
 
     @Test
     void metricsCountRequestsAndShowSources() throws Exception {
-        Http.get("/api/whats-next").send(api.servlet);
-        Http.get("/api/whats-next").send(api.servlet);
-        Http.get("/api/nothing").send(api.servlet);
-        var res = Http.get("/metrics").send(api.servlet);
+        ServletExchange.get("/api/whats-next").send(api.servlet);
+        ServletExchange.get("/api/whats-next").send(api.servlet);
+        ServletExchange.get("/api/nothing").send(api.servlet);
+        var res = ServletExchange.get("/metrics").send(api.servlet);
         res.assertContentType("text/plain; version=0.0.4");
         String text = res.text();
         assertTrue(text.contains("calendarbot_http_requests_total{endpoint=\"whats_next\",code=\"2xx\"} 2\n"), text);
@@ -513,7 +551,7 @@ class JsonApiTest {
         api.refresher.sources.clear();
         api.refresher.sources.add(new SourceStatus("work", "Work", null, SourceStatus.State.OK, BOOKKEEPING,
                 BOOKKEEPING, null, 12, 4096, 0, BOOKKEEPING.plusSeconds(300), null, new RefreshPhases(512, 8, 40, 3), List.of()));
-        String text = Http.get("/metrics").send(api.servlet).text();
+        String text = ServletExchange.get("/metrics").send(api.servlet).text();
         String phase = "calendarbot_refresh_phase_seconds{source=\"work\",phase=";
         assertTrue(text.contains(phase + "\"fetch_parse\"} 0.512\n"), text);
         assertTrue(text.contains(phase + "\"store\"} 0.003\n"), text);
@@ -541,7 +579,7 @@ class JsonApiTest {
     }
 
     private Map<String, Object> health() throws Exception {
-        return Http.get("/api/health").send(api.servlet).json();
+        return ServletExchange.get("/api/health").send(api.servlet).json(JSON);
     }
 
     @Test

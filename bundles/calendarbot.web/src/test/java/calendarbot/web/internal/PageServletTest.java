@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import calendarbot.api.FixedKioskSettings;
+import calendarbot.api.ServletExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class PageServletTest {
     @Test
     void theRootIsTheConfiguredLayoutsPage() throws Exception {
         settings.layout = "week";
-        var res = Http.get("/").send(page);
+        var res = ServletExchange.get("/").send(page);
         assertEquals(200, res.status);
         assertEquals(ReadyMarker.META + "\n<title>week</title>", res.text());
         res.assertContentType("text/html; charset=utf-8");
@@ -50,10 +51,10 @@ class PageServletTest {
     void everyLayoutsPageCarriesTheMarkerCalendarbotLitesWatchdogLooksFor() throws Exception {
         layouts.addLayout(new Fixtures.MemoryLayout("neon", "index.html",
                 "<!doctype html>\n<html><HEAD lang=\"en\"><title>neon</title></head><body><header>x</header></body>"));
-        String page = Http.get("/?layout=neon").send(this.page).text();
+        String page = ServletExchange.get("/?layout=neon").send(this.page).text();
         assertEquals("<!doctype html>\n<html><HEAD lang=\"en\">\n<meta name=\"calendarbot-ready\" content=\"true\">"
                 + "<title>neon</title></head><body><header>x</header></body>", page);
-        assertTrue(Http.get("/").send(this.page).text().contains("name=\"calendarbot-ready\""));
+        assertTrue(ServletExchange.get("/").send(this.page).text().contains("name=\"calendarbot-ready\""));
         byte[] marked = ReadyMarker.add("<head></head>".getBytes(StandardCharsets.UTF_8));
         assertEquals(new String(marked, StandardCharsets.UTF_8),
                 new String(ReadyMarker.add(marked), StandardCharsets.UTF_8), "once");
@@ -62,7 +63,7 @@ class PageServletTest {
     @Test
     void everyAnswerForbidsForeignScriptsFramesAndSniffingAndDataAnswersLoadNothing() throws Exception {
         for (String path : new String[] { "/", "/layouts/whatsnext/app.js", "/static/calendarbot.js", "/nowhere" }) {
-            var res = Http.get(path).send(new SecurityHeadersFilter(), page);
+            var res = ServletExchange.get(path).send(new SecurityHeadersFilter(), page);
             String csp = res.header("Content-Security-Policy");
             assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
                     && !csp.contains("unsafe-inline"), path + ": " + csp);
@@ -71,7 +72,7 @@ class PageServletTest {
             assertEquals("DENY", res.header("X-Frame-Options"), path);
         }
         for (String path : new String[] { "/api/whats-next", "/metrics" }) {
-            var res = Http.get(path).send(new SecurityHeadersFilter(), page);
+            var res = ServletExchange.get(path).send(new SecurityHeadersFilter(), page);
             assertEquals("default-src 'none'; frame-ancestors 'none'", res.header("Content-Security-Policy"), path);
             assertEquals("nosniff", res.header("X-Content-Type-Options"), path);
             assertEquals("DENY", res.header("X-Frame-Options"), path);
@@ -82,31 +83,31 @@ class PageServletTest {
 
     @Test
     void theLayoutParameterChoosesForThisPageOnly() throws Exception {
-        assertTrue(Http.get("/?layout=week").send(page).text().endsWith("<title>week</title>"));
-        assertTrue(Http.get("/").send(page).text().contains("<title>next</title>"));
+        assertTrue(ServletExchange.get("/?layout=week").send(page).text().endsWith("<title>week</title>"));
+        assertTrue(ServletExchange.get("/").send(page).text().contains("<title>next</title>"));
     }
 
     @Test
     void anUnknownOrRemovedLayoutFallsBackToWhatsNext() throws Exception {
         settings.layout = "week";
         layouts.removeLayout(week);
-        assertTrue(Http.get("/").send(page).text().contains("<title>next</title>"));
-        assertTrue(Http.get("/?layout=nonsense").send(page).text().contains("<title>next</title>"));
-        assertEquals(404, Http.get("/layouts/week/index.html").send(page).status);
+        assertTrue(ServletExchange.get("/").send(page).text().contains("<title>next</title>"));
+        assertTrue(ServletExchange.get("/?layout=nonsense").send(page).text().contains("<title>next</title>"));
+        assertEquals(404, ServletExchange.get("/layouts/week/index.html").send(page).status);
     }
 
     @Test
     void withoutWhatsNextAnyInstalledLayoutIsShown() throws Exception {
         layouts.removeLayout(whatsnext);
         settings.layout = "compact";
-        assertTrue(Http.get("/").send(page).text().endsWith("<title>week</title>"));
+        assertTrue(ServletExchange.get("/").send(page).text().endsWith("<title>week</title>"));
     }
 
     @Test
     void withoutAnyLayoutABuiltInPageSaysSo() throws Exception {
         layouts.removeLayout(whatsnext);
         layouts.removeLayout(week);
-        var res = Http.get("/").send(page);
+        var res = ServletExchange.get("/").send(page);
         assertEquals(200, res.status);
         assertTrue(res.text().contains("No layout installed"));
     }
@@ -114,52 +115,52 @@ class PageServletTest {
     @Test
     void layoutFilesAreServedFromMemoryWithTheirTypes() throws Exception {
         int readsAtBind = whatsnext.reads;
-        var js = Http.get("/layouts/whatsnext/app.js").send(page);
+        var js = ServletExchange.get("/layouts/whatsnext/app.js").send(page);
         js.assertContentType("text/javascript");
         assertEquals("CalendarBot.start({layout: 'whatsnext'});", js.text());
-        Http.get("/layouts/whatsnext/img/logo.svg").send(page).assertContentType("image/svg+xml");
-        Http.get("/layouts/whatsnext/style.css").send(page).assertContentType("text/css");
-        Http.get("/layouts/whatsnext/").send(page).assertContentType("text/html");
+        ServletExchange.get("/layouts/whatsnext/img/logo.svg").send(page).assertContentType("image/svg+xml");
+        ServletExchange.get("/layouts/whatsnext/style.css").send(page).assertContentType("text/css");
+        ServletExchange.get("/layouts/whatsnext/").send(page).assertContentType("text/html");
         assertEquals(readsAtBind, whatsnext.reads, "serving must not read the layout's bundle");
-        assertEquals(404, Http.get("/layouts/whatsnext/missing.js").send(page).status);
-        assertEquals(404, Http.get("/layouts/whatsnext/../week/index.html").send(page).status);
+        assertEquals(404, ServletExchange.get("/layouts/whatsnext/missing.js").send(page).status);
+        assertEquals(404, ServletExchange.get("/layouts/whatsnext/../week/index.html").send(page).status);
     }
 
     @Test
     void layoutFilesAreGzippedAndRevalidated() throws Exception {
-        var css = Http.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip").send(page);
+        var css = ServletExchange.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip").send(page);
         assertEquals("gzip", css.header("Content-Encoding"));
         assertEquals("body { color: white; }\n".repeat(100), css.text());
-        var again = Http.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip")
+        var again = ServletExchange.get("/layouts/whatsnext/style.css").header("Accept-Encoding", "gzip")
                 .header("If-None-Match", css.header("ETag")).send(page);
         assertEquals(304, again.status);
-        assertEquals(0, again.body.size());
+        assertEquals(0, again.bytes().length);
     }
 
     @Test
     void theSharedScriptIsServedUnderStatic() throws Exception {
-        var res = Http.get("/static/calendarbot.js").send(page);
+        var res = ServletExchange.get("/static/calendarbot.js").send(page);
         assertEquals(200, res.status);
         res.assertContentType("text/javascript; charset=utf-8");
         assertTrue(res.text().startsWith("var CalendarBot"));
-        assertEquals(404, Http.get("/static/nothing.js").send(page).status);
+        assertEquals(404, ServletExchange.get("/static/nothing.js").send(page).status);
     }
 
     @Test
     void otherMethodsAndPathsAreRefused() throws Exception {
-        var post = Http.post("/", "x").send(page);
+        var post = ServletExchange.post("/", "x").send(page);
         assertEquals(405, post.status);
         assertEquals("GET, HEAD", post.header("Allow"));
-        assertEquals(404, Http.get("/wp-admin").send(page).status);
-        var api = Http.get("/api/whats-next").send(page);
+        assertEquals(404, ServletExchange.get("/wp-admin").send(page).status);
+        var api = ServletExchange.get("/api/whats-next").send(page);
         assertEquals(503, api.status, "the API servlet is not registered yet");
     }
 
     @Test
     void headAnswersWithoutBody() throws Exception {
-        var res = new Http.Request("HEAD", "/static/calendarbot.js").send(page);
+        var res = ServletExchange.request("HEAD", "/static/calendarbot.js").send(page);
         assertEquals(200, res.status);
-        assertEquals(0, res.body.size());
+        assertEquals(0, res.bytes().length);
         assertTrue(Integer.parseInt(res.header("Content-Length")) > 0);
         assertNull(res.header("Content-Encoding"));
     }
