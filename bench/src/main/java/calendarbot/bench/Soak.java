@@ -118,6 +118,12 @@ final class Soak {
             clients.add(t);
         }
         clients.forEach(Thread::start);
+        // the gauges "under load" begin once the clients are connected and end before they stop: a sample taken
+        // while they connect or leave (42 and 80 fds against 90 under load) is not a baseline
+        long connecting = System.nanoTime() + 10_000_000_000L;
+        while (live.requests() == 0 && System.nanoTime() < connecting) {
+            Thread.sleep(50);
+        }
 
         List<Object> samples = new ArrayList<>();
         Map<String, Object> refreshes = new LinkedHashMap<>();
@@ -130,7 +136,7 @@ final class Soak {
         long end = started + millis * 1_000_000L;
         k.drainRefreshes();
         try (HttpProbe probe = new HttpProbe(k.port(), 10_000)) {
-            for (int tick = 0; System.nanoTime() < end; tick++) {
+            for (int tick = 0; System.nanoTime() < end - TICK_MILLIS * 500_000L; tick++) {
                 if (!k.isAlive()) {
                     break;
                 }
