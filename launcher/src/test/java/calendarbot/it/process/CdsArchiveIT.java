@@ -39,9 +39,11 @@ class CdsArchiveIT {
             try (FileChannel ch = FileChannel.open(recording, StandardOpenOption.WRITE)) {
                 ch.truncate(recorded / 2); // what a power cut in the middle of the write leaves
             }
+            List<Path> crashReports = crashReports();
             kiosk.start(); // mapping the cut file would end the JVM with SIGBUS before it answers
             assertEquals(200, Http.get(kiosk.baseUri().resolve("/api/whats-next")).status());
             assertTrue(kiosk.log().contains("class archive recorded at the last stop is unusable"), kiosk.log());
+            assertEquals(crashReports, crashReports(), "the JVM that tried the cut file leaves no crash report behind");
             kiosk.interrupt();
             long again = Files.size(only(data, ".new.jsa"));
             assertTrue(again > recorded * 9 / 10, "recorded again in full: " + again + " of " + recorded + " bytes");
@@ -51,6 +53,13 @@ class CdsArchiveIT {
             assertFalse(archive.getFileName().toString().endsWith(".new.jsa"), "the tried recording is the archive");
             assertTrue(Files.readString(Path.of("/proc", Long.toString(kiosk.pid()), "maps")).contains(
                     archive.toString()), "the kiosk maps the archive");
+        }
+    }
+
+    /** The JVM's crash reports (hs_err_pid*.log) in the working folder, which the kiosk's processes share. */
+    private static List<Path> crashReports() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).sorted().toList();
         }
     }
 
