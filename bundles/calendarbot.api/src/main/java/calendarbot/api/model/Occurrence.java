@@ -19,6 +19,8 @@ public record Occurrence(String sourceId, ParsedEvent event, long start, long en
         boolean allDay) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    /** How long calendarbot_lite's answers about a day count an instance without a length. */
+    public static final long LENGTH_WHEN_UNSET_SECONDS = 3600;
 
     /** Stable id {@code UID_yyyyMMddTHHmmss} of the original start in UTC: the same across refreshes. */
     public String id() {
@@ -31,6 +33,11 @@ public record Occurrence(String sourceId, ParsedEvent event, long start, long en
 
     public Instant endInstant() {
         return Instant.ofEpochSecond(end);
+    }
+
+    /** The end as answers about a day count it: an instance without a length lasts an hour, as in calendarbot_lite. */
+    public long endOrAnHour() {
+        return end > start ? end : start + LENGTH_WHEN_UNSET_SECONDS;
     }
 
     public boolean inProgressAt(long epochSecond) {

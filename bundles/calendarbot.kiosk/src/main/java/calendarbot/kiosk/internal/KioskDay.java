@@ -40,8 +40,6 @@ public class KioskDay implements DayOverview {
     static final long BACK_TO_BACK_GAP_SECONDS = 15 * 60;
     /** More than anyone has in a day; bounds the work of one request. */
     static final int MAX_PER_DAY = 200;
-    /** calendarbot_lite counts a meeting without a length as one hour. */
-    static final long DEFAULT_LENGTH_SECONDS = 3600;
 
     /** All-day events that are no work to get through: calendarbot_lite does not count them. */
     private static final List<String> NOT_ACTIONABLE = List.of("birthday", "holiday", "vacation", "day off",
@@ -130,7 +128,7 @@ public class KioskDay implements DayOverview {
     private static List<Occurrence> timed(EventStore store, long from, long to) {
         List<Occurrence> result = new ArrayList<>();
         for (Occurrence o : store.range(from, to)) {
-            if (!o.allDay() && o.start() < to && end(o) > from) {
+            if (!o.allDay() && o.start() < to && o.endOrAnHour() > from) {
                 result.add(o);
                 if (result.size() == MAX_PER_DAY) {
                     break;
@@ -178,7 +176,7 @@ public class KioskDay implements DayOverview {
             if (from - cursor >= MIN_FREE_BLOCK_SECONDS) {
                 blocks.add(new Morning.FreeBlock(cursor, from));
             }
-            cursor = Math.max(cursor, Math.min(end(o), end));
+            cursor = Math.max(cursor, Math.min(o.endOrAnHour(), end));
         }
         if (end - cursor >= MIN_FREE_BLOCK_SECONDS) {
             blocks.add(new Morning.FreeBlock(cursor, end));
@@ -196,14 +194,9 @@ public class KioskDay implements DayOverview {
             if (lastEnd != Long.MIN_VALUE && o.start() - lastEnd <= BACK_TO_BACK_GAP_SECONDS) {
                 count++;
             }
-            lastEnd = Math.max(lastEnd, end(o));
+            lastEnd = Math.max(lastEnd, o.endOrAnHour());
         }
         return count;
-    }
-
-    /** A meeting without a length lasts an hour, as in calendarbot_lite. */
-    static long end(Occurrence o) {
-        return o.end() > o.start() ? o.end() : o.start() + DEFAULT_LENGTH_SECONDS;
     }
 
     /** True when the all-day occurrence {@code o} (dates in {@code kioskZone}) covers {@code day}. */

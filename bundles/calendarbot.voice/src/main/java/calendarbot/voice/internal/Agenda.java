@@ -30,8 +30,6 @@ record Agenda(EventStore store, MeetingSelector selector, DayOverview overview, 
 
     /** More than anyone has in a day; bounds the work of one request. */
     static final int MAX_PER_DAY = 200;
-    /** calendarbot_lite counts a meeting without a length as one hour. */
-    static final long DEFAULT_LENGTH_SECONDS = 3600;
 
     /** Timed meetings starting on {@code day} and all-day events covering it, both in start order. */
     record Day(LocalDate day, List<Occurrence> meetings, List<Occurrence> allDay) {
@@ -40,11 +38,12 @@ record Agenda(EventStore store, MeetingSelector selector, DayOverview overview, 
             return meetings.isEmpty() && allDay.isEmpty();
         }
 
-        /** The meeting that ends last (ends are {@link #end(Occurrence)}), or null. */
+        /** The meeting that ends last (ends are {@link Occurrence#endOrAnHour()}), or null. */
         Occurrence last() {
             Occurrence last = null;
             for (Occurrence o : meetings) {
-                if (last == null || end(o) > end(last) || end(o) == end(last) && o.start() > last.start()) {
+                if (last == null || o.endOrAnHour() > last.endOrAnHour()
+                        || o.endOrAnHour() == last.endOrAnHour() && o.start() > last.start()) {
                     last = o;
                 }
             }
@@ -90,10 +89,5 @@ record Agenda(EventStore store, MeetingSelector selector, DayOverview overview, 
     /** A meeting by the kiosk's rules: the wall could show it as the next one. */
     boolean isMeeting(Occurrence o) {
         return !o.allDay() && selector.exclusion(o) == null;
-    }
-
-    /** The end used for "done for the day": a meeting without a length lasts an hour, as in calendarbot_lite. */
-    static long end(Occurrence o) {
-        return o.end() > o.start() ? o.end() : o.start() + DEFAULT_LENGTH_SECONDS;
     }
 }

@@ -163,7 +163,7 @@ final class Answers {
         boolean nextToday = t.nextIsToday(zone);
         if (current != null) {
             u.sentence().say("You're currently in ").name(Spoken.subject(current.event().summary()))
-                    .say(" until " + Spoken.time(Agenda.end(current), zone) + ".");
+                    .say(" until " + Spoken.time(current.endOrAnHour(), zone) + ".");
         }
         if (nextToday) {
             long seconds = next.start() - q.now();
@@ -241,7 +241,7 @@ final class Answers {
         if (last == null) {
             return;
         }
-        long end = Agenda.end(last);
+        long end = last.endOrAnHour();
         String at = Spoken.time(end, q.zone());
         if (end > q.now()) {
             if (nameLast) {
@@ -262,8 +262,8 @@ final class Answers {
         Occurrence last = t.last();
         w.field("has_meetings_today", t.hasMeetings())
                 .field("last_meeting_start_iso", last == null ? null : IsoTimes.utc(last.start()))
-                .field("last_meeting_end_iso", last == null ? null : IsoTimes.utc(Agenda.end(last)))
-                .field("last_meeting_end_local_iso", last == null ? null : IsoTimes.local(Agenda.end(last), q.zone()))
+                .field("last_meeting_end_iso", last == null ? null : IsoTimes.utc(last.endOrAnHour()))
+                .field("last_meeting_end_local_iso", last == null ? null : IsoTimes.local(last.endOrAnHour(), q.zone()))
                 .field("last_meeting_subject", last == null ? null : orEmpty(last.event().summary()));
         w.field("note", last == null && !t.allDay().isEmpty() ? "all-day events only, no timed meetings today" : null);
     }

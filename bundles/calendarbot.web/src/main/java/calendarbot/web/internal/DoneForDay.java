@@ -35,8 +35,7 @@ final class DoneForDay {
                 continue;
             }
             count++;
-            // calendarbot_lite counts a meeting without a length as one hour
-            long end = o.end() > o.start() ? o.end() : o.start() + 3600;
+            long end = o.endOrAnHour();
             if (last == null || end > lastEnd) {
                 last = o;
                 lastEnd = end;
