@@ -53,19 +53,6 @@ public class ConfigFileWriter implements ConfigurationListener {
         folder = extra != null ? Paths.get(extra) : DataFolder.of(context).resolve("configs");
     }
 
-    /** True for a configuration calendarbot.settings made for a variable, to which no one added a value. */
-    static boolean madeForVariablesOnly(Dictionary<String, Object> props) {
-        if (!SettingOrigins.MADE_FOR_VARIABLE.equals(props.get(SettingOrigins.MADE_BY))) {
-            return false;
-        }
-        for (var keys = props.keys(); keys.hasMoreElements();) {
-            if (!NOT_WRITTEN.contains(keys.nextElement())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static boolean managed(String pid) {
         return pid != null && (pid.startsWith("calendarbot.") || pid.equals(WEB_CONSOLE_PID));
     }
@@ -90,7 +77,7 @@ public class ConfigFileWriter implements ConfigurationListener {
             if (props == null || props.get(FILE_MARKER) != null) {
                 return; // it came from a file: the file already says it
             }
-            if (madeForVariablesOnly(props)) {
+            if (SettingOrigins.madeForVariablesOnly(props)) {
                 return; // made for a CALENDARBOT_* variable: its values live in the environment, not in a file
             }
             Path file = folder.resolve(fileName(pid, factoryPid));

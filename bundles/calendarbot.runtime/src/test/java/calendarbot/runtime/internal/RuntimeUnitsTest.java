@@ -74,9 +74,9 @@ class RuntimeUnitsTest {
     void aConfigurationMadeForTheVariablesIsNeverWrittenToAFileNorIsItsMarker() {
         Hashtable<String, Object> made = new Hashtable<>(Map.of("service.pid", "calendarbot.refresh"));
         made.put(SettingOrigins.MADE_BY, SettingOrigins.MADE_FOR_VARIABLE);
-        assertTrue(ConfigFileWriter.madeForVariablesOnly(made));
+        assertTrue(SettingOrigins.madeForVariablesOnly(made));
         made.put("jitterSeconds", 5);
-        assertFalse(ConfigFileWriter.madeForVariablesOnly(made), "someone added a value of their own");
+        assertFalse(SettingOrigins.madeForVariablesOnly(made), "someone added a value of their own");
         String text = ConfigFileWriter.render(made);
         assertTrue(text.contains("jitterSeconds=I\"5\""), text);
         assertFalse(text.contains(SettingOrigins.MADE_BY), text);

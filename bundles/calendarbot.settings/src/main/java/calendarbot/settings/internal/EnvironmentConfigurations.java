@@ -35,8 +35,6 @@ public class EnvironmentConfigurations implements SettingOrigins {
     /** The profile's demo calendar: switched off when a variable names a calendar, never made. */
     static final String DEMO_PID = "calendarbot.source~demo";
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentConfigurations.class);
-    private static final Set<String> BOOKKEEPING = Set.of("service.pid", "service.factoryPid",
-            "service.bundleLocation", MARKER);
 
     @Reference
     private ConfigurationAdmin configurationAdmin;
@@ -70,7 +68,7 @@ public class EnvironmentConfigurations implements SettingOrigins {
         }
         Configuration[] made = configurationAdmin.listConfigurations("(" + MARKER + "=" + MADE_FROM_ENVIRONMENT + ")");
         for (Configuration config : made == null ? new Configuration[0] : made) {
-            if (!wanted.contains(config.getPid()) && madeHereOnly(config.getProperties())) {
+            if (!wanted.contains(config.getPid()) && SettingOrigins.madeForVariablesOnly(config.getProperties())) {
                 config.delete();
                 LOG.info("Configuration {} removed: no CALENDARBOT_* variable sets it any more", config.getPid());
             }
@@ -82,19 +80,6 @@ public class EnvironmentConfigurations implements SettingOrigins {
         int tilde = pid.indexOf('~');
         return tilde < 0 ? configurationAdmin.getConfiguration(pid, "?")
                 : configurationAdmin.getFactoryConfiguration(pid.substring(0, tilde), pid.substring(tilde + 1), "?");
-    }
-
-    /** True when a configuration holds nothing but the marker: no one has added a value of their own. */
-    static boolean madeHereOnly(Dictionary<String, Object> props) {
-        if (props == null || !MADE_FROM_ENVIRONMENT.equals(props.get(MARKER))) {
-            return false;
-        }
-        for (var keys = props.keys(); keys.hasMoreElements();) {
-            if (!BOOKKEEPING.contains(keys.nextElement())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

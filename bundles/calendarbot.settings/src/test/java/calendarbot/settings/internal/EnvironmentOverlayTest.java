@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import calendarbot.api.SettingOrigins;
 import java.util.Hashtable;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,12 +53,12 @@ class EnvironmentOverlayTest {
     void aCalendarMadeForAVariableNoLongerSetIsOffUntilItIsRemoved() {
         Hashtable<String, Object> stale = props("calendarbot.source~work", "calendarbot.source");
         stale.put(EnvironmentConfigurations.MARKER, EnvironmentConfigurations.MADE_FROM_ENVIRONMENT);
-        assertTrue(EnvironmentConfigurations.madeHereOnly(stale));
+        assertTrue(SettingOrigins.madeForVariablesOnly(stale));
         overlay.modifyConfiguration(null, stale);
         assertEquals(false, stale.get("enabled"));
         stale.remove("enabled");
         stale.put("colour", "#123456"); // someone made it their own in the console
-        assertFalse(EnvironmentConfigurations.madeHereOnly(stale));
+        assertFalse(SettingOrigins.madeForVariablesOnly(stale));
     }
 
     @Test
