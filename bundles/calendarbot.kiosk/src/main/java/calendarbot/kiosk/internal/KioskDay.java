@@ -70,7 +70,7 @@ public class KioskDay implements DayOverview {
         long to = day.plusDays(1).atStartOfDay(kioskZone).toEpochSecond();
         List<Occurrence> result = new ArrayList<>();
         for (Occurrence o : store.range(from, to)) {
-            if (o.allDay() && covers(o, day, kioskZone) && onBanner(o)) {
+            if (o.allDay() && covers(o, day, kioskZone) && onBanner(o, skips)) {
                 result.add(o);
                 if (result.size() == MAX_PER_DAY) {
                     break;
@@ -154,7 +154,11 @@ public class KioskDay implements DayOverview {
         return false;
     }
 
-    private boolean onBanner(Occurrence o) {
+    /**
+     * An all-day event the wall's banner lists: holidays and out-of-office days are usually marked free and still
+     * belong there; only cancelled, deleted, declined and skipped ones are left out.
+     */
+    static boolean onBanner(Occurrence o, SkipList skips) {
         ParsedEvent e = o.event();
         return !"CANCELLED".equals(e.status()) && !e.outlookDeleted() && !"DECLINED".equalsIgnoreCase(e.myPartStat())
                 && !skips.isSkipped(o.id());

@@ -164,11 +164,7 @@ public class WhatsNextSelector implements MeetingSelector {
         long to = today.plusDays(1).atStartOfDay(kioskZone).toEpochSecond();
         List<Occurrence> result = new ArrayList<>();
         for (Occurrence o : store.range(from, to)) {
-            ParsedEvent event = o.event();
-            // Holidays and out-of-office days are usually marked free (TRANSPARENT) and still belong on the
-            // banner; only cancelled, deleted, declined and skipped ones are left out.
-            if (o.allDay() && !"CANCELLED".equals(event.status()) && !event.outlookDeleted()
-                    && !"DECLINED".equalsIgnoreCase(event.myPartStat()) && !skips.isSkipped(o.id())) {
+            if (o.allDay() && KioskDay.onBanner(o, skips)) {
                 result.add(o);
                 if (result.size() == MAX_ALL_DAY) {
                     break;
