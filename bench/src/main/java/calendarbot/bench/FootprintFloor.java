@@ -4,8 +4,6 @@ import static calendarbot.bench.Report.fmt;
 import static calendarbot.bench.Report.list;
 import static calendarbot.bench.Report.map;
 
-import calendarbot.bench.Context.Source;
-import calendarbot.bench.Feeds.Feed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,32 +57,15 @@ final class FootprintFloor {
                 try (k) {
                     k.start();
                     Thread.sleep(SETTLE_MS); // the first run records the archive at its exit
-                    k.stop();
-                    for (Path a : Distributions.cdsArchives(layer.getValue(), k.dataDir())) {
-                        FootprintTargets.writeBack(a);
-                    }
+                    FootprintTargets.stopAndWriteBack(k, layer.getValue());
                     k.start();
                     Thread.sleep(SETTLE_MS);
-                    layers.get(layer.getKey()).add(figures(k.pid()));
+                    layers.get(layer.getKey()).add(FootprintTargets.restFigures(k.pid()));
                     flags = jvmFlags(k.pid());
                 }
             }
             layers.get("jvm").add(jvmAlone(flags));
-            List<Source> sources = List.of(new Source("small", Feed.SMALL, true));
-            Kiosk k = ctx.kiosk(FootprintTargets.PROFILE, ctx.runDir("floor-pi-" + i), sources, false, false,
-                    ctx.server());
-            k.env().remove("CALENDARBOT_CDS"); // as deployed: with the archive the first run records
-            try (k) {
-                k.start().awaitReady(120_000);
-                k.stop();
-                for (Path a : Distributions.cdsArchives(pi, k.dataDir())) {
-                    FootprintTargets.writeBack(a);
-                }
-                k.start().awaitReady(120_000);
-                long left = 10_000 - (System.nanoTime() - k.readySeenNanos()) / 1_000_000;
-                Thread.sleep(Math.max(0, left));
-                layers.get("pi").add(figures(k.pid()));
-            }
+            layers.get("pi").add(FootprintTargets.coldAndWarm(ctx, "floor-pi-" + i).get(1));
         }
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("rounds", rounds);
@@ -149,37 +130,13 @@ final class FootprintFloor {
                 .start();
         try {
             Thread.sleep(SETTLE_MS);
-            return figures(p.pid());
+            return FootprintTargets.restFigures(p.pid());
         } finally {
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
         }
-    }
-
-    private static Map<String, Object> figures(long pid) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        KioskRss.Figures f = KioskRss.read(pid);
-        Map<String, Long> rollup = KioskRss.rollup(pid);
-        m.put("rss_mb", f == null ? null : KioskRss.mb(f.rssKb()));
-        m.put("dirty_mb", rollup.containsKey("Pss_Dirty") ? KioskRss.mb(rollup.get("Pss_Dirty")) : null);
-        m.put("anonymous_mb", rollup.containsKey("Anonymous") ? KioskRss.mb(rollup.get("Anonymous")) : null);
-        m.put("threads", threads(pid));
-        return m;
-    }
-
-    private static Long threads(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("Threads:")) {
-                    return Long.parseLong(line.substring("Threads:".length()).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return null;
     }
 
     static void print(Map<String, Object> run, PrintStream out) {

@@ -43,22 +43,10 @@ final class FootprintTargets {
         Map<String, Object> all = new LinkedHashMap<>();
         List<Map<String, Object>> cold = new ArrayList<>();
         List<Map<String, Object>> warm = new ArrayList<>();
-        Path home = ctx.distributions.home(PROFILE);
         for (int i = 0; i < rounds; i++) {
-            Distributions.deleteCdsArchives(home, null);
-            List<Source> sources = List.of(new Source("small", Feed.SMALL, true));
-            Kiosk k = ctx.kiosk(PROFILE, ctx.runDir("targets-" + i), sources, false, false, ctx.server());
-            k.env().remove("CALENDARBOT_CDS"); // as deployed: the first run records the archive
-            try (k) {
-                cold.add(startAndRest(ctx, k));
-                k.stop();
-                // a kiosk maps an archive written long ago: pages of a file just written are dirty in the page cache
-                // (and count as dirty in smaps) until the kernel writes them back, some 30 s later
-                for (Path a : Distributions.cdsArchives(home, k.dataDir())) {
-                    writeBack(a);
-                }
-                warm.add(startAndRest(ctx, k));
-            }
+            List<Map<String, Object>> round = coldAndWarm(ctx, "targets-" + i);
+            cold.add(round.get(0));
+            warm.add(round.get(1));
         }
         all.put("feed", Feed.SMALL.label());
         all.put("rounds", rounds);
@@ -72,6 +60,32 @@ final class FootprintTargets {
         return all;
     }
 
+    /** A new pi kiosk with the small feed: its first start (no archive) and, after a stop, its second. */
+    static List<Map<String, Object>> coldAndWarm(Context ctx, String runName) throws IOException, InterruptedException {
+        Path home = ctx.distributions.home(PROFILE);
+        Distributions.deleteCdsArchives(home, null);
+        List<Source> sources = List.of(new Source("small", Feed.SMALL, true));
+        Kiosk k = ctx.kiosk(PROFILE, ctx.runDir(runName), sources, false, false, ctx.server());
+        k.env().remove("CALENDARBOT_CDS"); // as deployed: the first run records the archive
+        try (k) {
+            Map<String, Object> cold = startAndRest(ctx, k);
+            stopAndWriteBack(k, home);
+            return List.of(cold, startAndRest(ctx, k));
+        }
+    }
+
+    /**
+     * Stops the process, then writes its AppCDS archives back to disk: a kiosk maps an archive written long ago, and
+     * pages of a file just written are dirty in the page cache (and count as dirty in smaps) until the kernel writes
+     * them back, some 30 s later.
+     */
+    static void stopAndWriteBack(Kiosk k, Path home) throws IOException, InterruptedException {
+        k.stop();
+        for (Path a : Distributions.cdsArchives(home, k.dataDir())) {
+            writeBack(a);
+        }
+    }
+
     /** Start to a meeting, then 10 s after ready: RSS, dirty (Pss_Dirty), anonymous, dirty pages per mapped file. */
     private static Map<String, Object> startAndRest(Context ctx, Kiosk k) throws IOException, InterruptedException {
         long[] t = Footprint.timeToMeeting(ctx, k);
@@ -83,11 +97,21 @@ final class FootprintTargets {
         if (left > 0) {
             Thread.sleep(left);
         }
-        m.put("rss_mb", KioskRss.mb(KioskRss.read(k.pid()).rssKb()));
-        Map<String, Long> rollup = KioskRss.rollup(k.pid());
-        m.put("dirty_mb", KioskRss.mb(rollup.getOrDefault("Pss_Dirty", -1024L)));
-        m.put("anonymous_mb", KioskRss.mb(rollup.getOrDefault("Anonymous", -1024L)));
+        m.putAll(restFigures(k.pid()));
         m.put("file_dirty_mb", KioskRss.dirtyFiles(k.pid()));
+        return m;
+    }
+
+    /** A process at rest: RSS, dirty (Pss_Dirty) and anonymous memory in MB, threads. */
+    static Map<String, Object> restFigures(long pid) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        KioskRss.Figures f = KioskRss.read(pid);
+        Map<String, Long> rollup = KioskRss.rollup(pid);
+        ProcessGauges.Reading gauges = ProcessGauges.read(pid);
+        m.put("rss_mb", f == null ? null : KioskRss.mb(f.rssKb()));
+        m.put("dirty_mb", rollup.containsKey("Pss_Dirty") ? KioskRss.mb(rollup.get("Pss_Dirty")) : null);
+        m.put("anonymous_mb", rollup.containsKey("Anonymous") ? KioskRss.mb(rollup.get("Anonymous")) : null);
+        m.put("threads", gauges == null ? null : gauges.threads());
         return m;
     }
 
