@@ -179,7 +179,8 @@ final class CheckFeedCommand {
 
     /**
      * The report on {@code source}: fetched with its credentials and headers, parsed, expanded and selected from as
-     * the kiosk would, alone in the kiosk's store (removed from it again once the report is written).
+     * the kiosk would. Its occurrences stay in the kiosk's store under the source's id until the caller removes them,
+     * after the report is written.
      */
     static CheckFeedReport report(Request r, SourceSpec source, CheckFeedFramework kiosk, PrintStream err)
             throws IOException, FetchException {
