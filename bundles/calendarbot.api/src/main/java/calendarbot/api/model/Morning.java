@@ -1,6 +1,7 @@
 package calendarbot.api.model;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,6 +54,11 @@ public record Morning(LocalDate day, long start, long end, List<Occurrence> meet
         public long minutes() {
             return (end - start) / 60;
         }
+    }
+
+    /** The longest free block (the first of equally long ones), or null. */
+    public FreeBlock longestFreeBlock() {
+        return freeBlocks.stream().max(Comparator.comparingLong(b -> b.end() - b.start())).orElse(null);
     }
 
     /** The first meeting, or null. */

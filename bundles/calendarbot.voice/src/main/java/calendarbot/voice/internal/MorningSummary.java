@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,7 +109,7 @@ final class MorningSummary {
                 } else if (backToBack > 1) {
                     u.sentence("You have " + backToBack + " back-to-back meeting transitions.");
                 }
-                sayFree(u, m.freeBlocks(), zone);
+                sayFree(u, m, zone);
             }
             if (first != null && !early) {
                 u.sentence().say("Your first meeting is ").name(Spoken.shortSubject(first.event().summary()))
@@ -174,15 +173,15 @@ final class MorningSummary {
     }
 
     /** The longest free block as calendarbot_lite says it, then the others ("You're also free from ... to ..."). */
-    private static void sayFree(Utterance u, List<Morning.FreeBlock> free, ZoneId zone) {
-        if (free.isEmpty()) {
+    private static void sayFree(Utterance u, Morning m, ZoneId zone) {
+        Morning.FreeBlock longest = m.longestFreeBlock();
+        if (longest == null) {
             return;
         }
-        Morning.FreeBlock longest = free.stream().max(Comparator.comparingLong(b -> b.end() - b.start())).orElseThrow();
         u.sentence("You have a " + Spoken.blockLength(longest.minutes()) + " window starting at "
                 + Spoken.time(longest.start(), zone) + ".");
         List<String> others = new ArrayList<>();
-        for (Morning.FreeBlock b : free) {
+        for (Morning.FreeBlock b : m.freeBlocks()) {
             if (b != longest && others.size() < MAX_FREE_BLOCKS_SPOKEN - 1) {
                 others.add("from " + Spoken.time(b.start(), zone) + " to " + Spoken.time(b.end(), zone));
             }

@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -149,8 +148,7 @@ final class MorningSummary {
         } else if (backToBack > 1) {
             parts.add("You have " + backToBack + " back-to-back meeting transitions.");
         }
-        Morning.FreeBlock longest = m.freeBlocks().stream().max(Comparator.comparingLong(b -> b.end() - b.start()))
-                .orElse(null);
+        Morning.FreeBlock longest = m.longestFreeBlock();
         if (longest != null && longest.minutes() >= SIGNIFICANT_FREE_BLOCK_MINUTES) {
             parts.add("You have a " + spokenDuration(longest.minutes()) + " window starting at "
                     + SPOKEN.format(Instant.ofEpochSecond(longest.start()).atZone(zone)) + ".");
